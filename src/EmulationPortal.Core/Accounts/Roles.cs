@@ -1,0 +1,33 @@
+namespace EmulationPortal.Accounts;
+
+/// <summary>Role names; never write them as strings elsewhere.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Editor = nameof(Editor);
+    public const string Leader = nameof(Leader);
+    public const string UnitReporter = nameof(UnitReporter);
+    public const string Staff = nameof(Staff);
+
+    public static IReadOnlyList<string> All { get; } = [Administrator, Editor, Leader, UnitReporter, Staff];
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    /// <summary>Anyone who works in the admin area: administrators, editors, leaders.</summary>
+    public const string AdminArea = nameof(AdminArea);
+
+    /// <summary>Publishes campaigns, news, documents and honorees.</summary>
+    public const string CanPublish = nameof(CanPublish);
+
+    /// <summary>Runs users, units and settings.</summary>
+    public const string CanAdminister = nameof(CanAdminister);
+}
+
+/// <summary>Claim types the portal adds to a signed-in user.</summary>
+public static class PortalClaims
+{
+    public const string MustChangePassword = "portal:must_change_password";
+    public const string DisplayName = "portal:display_name";
+}

@@ -1,0 +1,13 @@
+namespace EmulationPortal.Fields;
+
+/// <summary>Lĩnh vực: a field of the plan's taxonomy for campaigns, news and exemplary models.</summary>
+public class Field
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Slug { get; set; } = string.Empty;
+
+    public int SortOrder { get; set; }
+}

@@ -1,0 +1,105 @@
+using EmulationPortal.Accounts;
+using EmulationPortal.Web.Models;
+using EmulationPortal.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EmulationPortal.Web.Controllers;
+
+/// <summary>Vietnamese sign-in, sign-out, access-denied and change-password pages.</summary>
+public sealed class AccountController(
+    SignInManager<PortalUser> signInManager,
+    UserManager<PortalUser> userManager,
+    IStringLocalizer<SharedResource> l,
+    ILogger<AccountController> logger) : Controller
+{
+    [HttpGet("/dang-nhap")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
+
+    [HttpPost("/dang-nhap")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Login(LoginInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var result = await signInManager.PasswordSignInAsync(input.UserName.Trim(), input.Password, input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserName} signed in", input.UserName);
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserName} is locked out", input.UserName);
+            ModelState.AddModelError(string.Empty, l["Account.LockedOut"]);
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, l["Account.InvalidLogin"]);
+        }
+
+        return View(input);
+    }
+
+    [HttpPost("/dang-xuat")]
+    public async Task<IActionResult> Logout()
+    {
+        await signInManager.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("/khong-co-quyen")]
+    [AllowAnonymous]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    [HttpGet("/doi-mat-khau")]
+    [Authorize]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [HttpPost("/doi-mat-khau")]
+    [Authorize]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var user = await userManager.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await userManager.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(input.CurrentPassword) : nameof(input.NewPassword), error.Description);
+            }
+
+            return View(input);
+        }
+
+        user.MustChangePassword = false;
+        await userManager.UpdateAsync(user);
+        await signInManager.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserName} changed the password", user.UserName);
+        TempData["Notice"] = l["Account.PasswordChanged"].Value;
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,12 @@
+using EmulationPortal.Home;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EmulationPortal.Web.Controllers;
+
+/// <summary>The emulation-movement home page (chuyên trang thi đua – khen thưởng).</summary>
+public sealed class HomeController(HomeService home) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await home.GetAsync(cancellationToken));
+}

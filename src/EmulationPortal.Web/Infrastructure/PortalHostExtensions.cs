@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using EmulationPortal.Accounts;
+using EmulationPortal.Data;
+using EmulationPortal.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+namespace EmulationPortal.Web.Infrastructure;
+
+/// <summary>Everything the portal registers and the order of its middleware, kept out of Program.cs.</summary>
+internal static class PortalHostExtensions
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        // `dotnet ef ... -- --provider SqlServer` reaches the app as the "provider" key.
+        if (Enum.TryParse<DatabaseProvider>(configuration["provider"], ignoreCase: true, out var fromTool))
+        {
+            database.Provider = fromTool;
+        }
+
+        var dataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, database.DataFolder));
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(new DataFolder(dataFolder));
+
+        builder.Services.AddDbContext<PortalDbContext>(options =>
+        {
+            switch (database.Provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    options.UseSqlServer(
+                        configuration.GetConnectionString("Portal") ?? "Server=(local);Database=EmulationPortal;Integrated Security=true;TrustServerCertificate=true",
+                        sql => sql.MigrationsAssembly("EmulationPortal.Migrations.SqlServer"));
+                    break;
+                default:
+                    options.UseSqlite(
+                        configuration.GetConnectionString("Portal") ?? $"Data Source={Path.Combine(dataFolder, "portal.db")}",
+                        sqlite => sqlite.MigrationsAssembly("EmulationPortal.Migrations.Sqlite"));
+                    break;
+            }
+        });
+
+        builder.Services.AddPortalCore(Path.Combine(dataFolder, "files"), configuration["Portal:TimeZone"]);
+
+        builder.Services
+            .AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = ".EmulationPortal.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/dang-nhap";
+            options.LogoutPath = "/dang-xuat";
+            options.AccessDeniedPath = "/khong-co-quyen";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.AdminArea, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Leader))
+            .AddPolicy(Policies.CanPublish, p => p.RequireRole(Roles.Administrator, Roles.Editor))
+            .AddPolicy(Policies.CanAdminister, p => p.RequireRole(Roles.Administrator));
+
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Vietnamese);
+            options.SupportedCultures = [Vietnamese];
+            options.SupportedUICultures = [Vietnamese];
+        });
+
+        // Razor would write every Vietnamese letter as a numeric entity without this.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        builder.Services
+            .AddControllersWithViews(options =>
+            {
+                options.Filters.Add<MustChangePasswordFilter>();
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, VietnameseModelBindingMessages>();
+
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/loi");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health");
+        app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
+        app.MapControllers();
+        return app;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var initializer = ActivatorUtilities.CreateInstance<DatabaseInitializer>(scope.ServiceProvider);
+        await initializer.InitializeAsync(app.Configuration);
+    }
+}
+
+/// <summary>The folder that holds the SQLite file, uploaded files and logs.</summary>
+public sealed record DataFolder(string Path);
+
+/// <summary>Vietnamese messages for values that cannot be bound (page=abc).</summary>
+internal sealed class VietnameseModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+{
+    public void Configure(MvcOptions options)
+    {
+        var l = factory.Create(typeof(SharedResource));
+        var m = options.ModelBindingMessageProvider;
+        m.SetValueMustBeANumberAccessor(name => l["Validation.MustBeNumber", name]);
+        m.SetAttemptedValueIsInvalidAccessor((value, name) => l["Validation.InvalidValue", name]);
+        m.SetValueIsInvalidAccessor(value => l["Validation.InvalidValueAnonymous"]);
+        m.SetMissingBindRequiredValueAccessor(name => l["Validation.Required", name]);
+        m.SetValueMustNotBeNullAccessor(name => l["Validation.Required", name]);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Validation.InvalidValueAnonymous"]);
+        m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.MustBeNumberAnonymous"]);
+        m.SetUnknownValueIsInvalidAccessor(name => l["Validation.InvalidValue", name]);
+        m.SetMissingKeyOrValueAccessor(() => l["Validation.InvalidValueAnonymous"]);
+        m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.InvalidValueAnonymous"]);
+    }
+}
