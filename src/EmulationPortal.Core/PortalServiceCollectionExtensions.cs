@@ -7,8 +7,8 @@ using EmulationPortal.Honors;
 using EmulationPortal.News;
 using EmulationPortal.Organisation;
 using EmulationPortal.Seeding;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmulationPortal;
 

@@ -1,3 +1,4 @@
+using EmulationPortal.Common;
 using EmulationPortal.Documents;
 using EmulationPortal.Fields;
 using EmulationPortal.Files;
@@ -28,9 +29,11 @@ public enum CampaignState
 }
 
 /// <summary>Phong trào thi đua.</summary>
-public class Campaign
+public class Campaign : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     public string Title { get; set; } = string.Empty;
 
@@ -56,6 +59,9 @@ public class Campaign
     public string Content { get; set; } = string.Empty;
 
     public bool IsFeatured { get; set; }
+
+    /// <summary>A campaign is drafted in the admin area and shown to staff once launched (phát động).</summary>
+    public bool IsPublished { get; set; }
 
     public int? CoverImageId { get; set; }
 

@@ -29,7 +29,7 @@ public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsS
     {
         ArgumentNullException.ThrowIfNull(filter);
         var today = clock.Today;
-        var query = db.Campaigns.AsNoTracking();
+        var query = db.Campaigns.AsNoTracking().Where(c => c.IsPublished);
         query = filter.State switch
         {
             CampaignState.Upcoming => query.Where(c => c.StartsOn > today),
@@ -70,7 +70,7 @@ public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsS
     {
         var today = clock.Today;
         var c = await db.Campaigns.AsNoTracking()
-            .Where(x => x.Slug == slug)
+            .Where(x => x.Slug == slug && x.IsPublished)
             .Select(x => new
             {
                 x.Id, x.Title, x.Slug, x.Kind, x.Scope, x.LaunchedBy, x.LaunchedOn, x.StartsOn, x.EndsOn, x.Summary, x.Content, x.IsFeatured,

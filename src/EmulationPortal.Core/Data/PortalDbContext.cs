@@ -1,6 +1,9 @@
 using EmulationPortal.Accounts;
+using EmulationPortal.Audit;
 using EmulationPortal.Campaigns;
+using EmulationPortal.Common;
 using EmulationPortal.Documents;
+using EmulationPortal.Feedbacks;
 using EmulationPortal.Fields;
 using EmulationPortal.Files;
 using EmulationPortal.Honors;
@@ -13,8 +16,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmulationPortal.Data;
 
 /// <summary>The one context of the portal, Identity included. Mapping is provider-neutral.</summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditActor? auditActor = null, TimeProvider? timeProvider = null)
+    : IdentityDbContext<PortalUser>(options)
 {
+    private bool _savingAudit;
+
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
 
     public DbSet<EmulationBlock> EmulationBlocks => Set<EmulationBlock>();
@@ -41,10 +47,61 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<Commendation> Commendations => Set<Commendation>();
 
+    public DbSet<Feedback> Feedbacks => Set<Feedback>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Raises the version of every changed <see cref="IVersioned"/> entity and writes the audit log.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+        }
+
+        var actor = auditActor?.Current;
+        if (actor is null || _savingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var audits = AuditRecorder.Collect(ChangeTracker, actor.Value, now);
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (audits.Count > 0)
+        {
+            foreach (var (entry, source) in audits)
+            {
+                // Keys of added rows exist only after the save.
+                entry.EntityId = AuditRecorder.KeyOf(source);
+            }
+
+            _savingAudit = true;
+            try
+            {
+                AuditEntries.AddRange(audits.Select(a => a.Entry));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                _savingAudit = false;
+            }
+        }
+
+        return result;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,12 +1,15 @@
 using EmulationPortal.Campaigns;
+using EmulationPortal.Common;
 using EmulationPortal.Files;
 
 namespace EmulationPortal.Documents;
 
 /// <summary>Loại văn bản from the catalogue (Decree 30/2020): code "KH", name "Kế hoạch".</summary>
-public class DocumentType
+public class DocumentType : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     /// <summary>Type code as it appears in numbers ("KH", "QĐ"); empty for Công văn.</summary>
     public string Code { get; set; } = string.Empty;
@@ -17,9 +20,11 @@ public class DocumentType
 }
 
 /// <summary>Văn bản: an official document.</summary>
-public class Document
+public class Document : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     public int DocumentTypeId { get; set; }
 

@@ -11,7 +11,7 @@ public static partial class DocumentNumber
 {
     public const int MaxLength = 64;
 
-    [GeneratedRegex(@"^\d{1,6}(/\d{4})?[/-][\p{Lu}\d]+([/-][\p{Lu}\d]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{1,6}(/\d{4})?[/-]\p{Lu}[\p{L}\d]*([/-]\p{Lu}[\p{L}\d]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Normalises spacing and Unicode form without changing what the user typed.</summary>

@@ -67,7 +67,7 @@ public sealed class DocumentService(PortalDbContext db)
                 d.Id, d.Number, d.DocumentType!.Name, d.IssuedOn, d.Issuer, d.Signer, d.Abstract, d.Recipients,
                 d.Attachments.OrderBy(a => a.SortOrder)
                     .Select(a => new AttachmentItem(a.StoredFileId, a.StoredFile!.OriginalName, a.StoredFile.ContentType, a.StoredFile.Size)).ToList(),
-                d.Campaigns.OrderByDescending(c => c.StartsOn).Select(c => new DocumentCampaignItem(c.Title, c.Slug)).ToList()))
+                d.Campaigns.Where(c => c.IsPublished).OrderByDescending(c => c.StartsOn).Select(c => new DocumentCampaignItem(c.Title, c.Slug)).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The file attached to this document, or null when the pair does not exist.</summary>

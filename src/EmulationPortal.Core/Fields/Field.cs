@@ -1,9 +1,13 @@
+using EmulationPortal.Common;
+
 namespace EmulationPortal.Fields;
 
 /// <summary>Lĩnh vực: a field of the plan's taxonomy for campaigns, news and exemplary models.</summary>
-public class Field
+public class Field : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     public string Name { get; set; } = string.Empty;
 

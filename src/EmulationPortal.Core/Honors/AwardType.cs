@@ -1,3 +1,5 @@
+using EmulationPortal.Common;
+
 namespace EmulationPortal.Honors;
 
 /// <summary>Danh hiệu thi đua (earned yearly) or hình thức khen thưởng (Giấy khen, Bằng khen, …).</summary>
@@ -25,9 +27,11 @@ public enum AwardLevel
 }
 
 /// <summary>An entry of the editable catalogue of titles and forms (Law 06/2022/QH15).</summary>
-public class AwardType
+public class AwardType : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     public string Name { get; set; } = string.Empty;
 

@@ -1,4 +1,5 @@
 using EmulationPortal.Campaigns;
+using EmulationPortal.Common;
 using EmulationPortal.Fields;
 using EmulationPortal.Files;
 using EmulationPortal.Organisation;
@@ -6,9 +7,11 @@ using EmulationPortal.Organisation;
 namespace EmulationPortal.Honors;
 
 /// <summary>A title or form granted to one staff member or one unit by a decision (quyết định khen thưởng).</summary>
-public class Commendation
+public class Commendation : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     public int AwardTypeId { get; set; }
 

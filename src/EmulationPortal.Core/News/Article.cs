@@ -1,4 +1,5 @@
 using EmulationPortal.Campaigns;
+using EmulationPortal.Common;
 using EmulationPortal.Fields;
 using EmulationPortal.Files;
 
@@ -11,9 +12,11 @@ public enum ArticleStatus
 }
 
 /// <summary>Tin bài: a news article.</summary>
-public class Article
+public class Article : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     public string Title { get; set; } = string.Empty;
 

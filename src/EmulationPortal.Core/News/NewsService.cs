@@ -77,6 +77,6 @@ public sealed class NewsService(PortalDbContext db, PortalClock clock)
     }
 
     public async Task<IReadOnlyList<FilterOption>> CampaignOptionsAsync(CancellationToken cancellationToken = default) =>
-        await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn)
+        await db.Campaigns.AsNoTracking().Where(c => c.IsPublished).OrderByDescending(c => c.StartsOn)
             .Select(c => new FilterOption(c.Slug, c.Title)).ToListAsync(cancellationToken);
 }

@@ -9,11 +9,13 @@ public enum Gender
 }
 
 /// <summary>Cán bộ, công chức, viên chức, người lao động.</summary>
-public class StaffMember
+public class StaffMember : IVersioned
 {
     private string _fullName = string.Empty;
 
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     /// <summary>Family, middle and given names, in Vietnamese order ("Nguyễn Thị Ánh").</summary>
     public string FullName

@@ -1,3 +1,5 @@
+using EmulationPortal.Common;
+
 namespace EmulationPortal.Organisation;
 
 public enum UnitKind
@@ -16,9 +18,11 @@ public enum UnitKind
 }
 
 /// <summary>Đơn vị: a unit of the organisation; units form a tree.</summary>
-public class Unit
+public class Unit : IVersioned
 {
     public int Id { get; set; }
+
+    public int Version { get; set; }
 
     public string Name { get; set; } = string.Empty;
 

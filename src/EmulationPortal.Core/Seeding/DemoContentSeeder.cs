@@ -116,6 +116,7 @@ public sealed class DemoContentSeeder(PortalDbContext db, FileService files, Htm
                 StartsOn = seed.StartsOn,
                 EndsOn = seed.EndsOn,
                 IsFeatured = seed.Featured,
+                IsPublished = true,
                 Summary = seed.Summary,
                 Content = cleaner.Clean(seed.Content),
                 Fields = seed.Fields.Select(f => fields[f]).ToList(),

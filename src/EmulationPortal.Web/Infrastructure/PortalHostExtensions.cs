@@ -77,7 +77,15 @@ internal static class PortalHostExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+
+        // Sessions re-check the user's security stamp this often: disabling a user, changing their roles or resetting
+        // their password changes the stamp and so ends their sessions within this interval.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = configuration.GetValue("Security:SessionValidationInterval", TimeSpan.FromMinutes(1)));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<EmulationPortal.Audit.IAuditActor, HttpContextAuditActor>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

@@ -42,6 +42,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Summary).HasMaxLength(1000);
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.HasIndex(c => new { c.StartsOn, c.EndsOn });
+        builder.HasIndex(c => new { c.IsPublished, c.StartsOn, c.EndsOn });
         builder.HasIndex(c => new { c.IsFeatured, c.StartsOn });
         builder.HasIndex(c => c.Kind);
         builder.HasOne(c => c.CoverImage).WithMany().HasForeignKey(c => c.CoverImageId).OnDelete(DeleteBehavior.SetNull);

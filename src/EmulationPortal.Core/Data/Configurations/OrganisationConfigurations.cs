@@ -15,6 +15,7 @@ internal sealed class OrganisationSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(o => o.Email).HasMaxLength(200);
         builder.Property(o => o.ContentResponsible).HasMaxLength(200);
         builder.HasOne(o => o.EmulationBlock).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(o => o.Logo).WithMany().HasForeignKey(o => o.LogoId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
