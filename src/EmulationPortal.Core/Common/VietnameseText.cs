@@ -24,7 +24,10 @@ public static class VietnameseText
     }
 
     /// <summary>Removes diacritics and lowercases; đ/Đ become d.</summary>
-    public static string Fold(string? value)
+    public static string Fold(string? value) => RemoveDiacritics(value).ToLowerInvariant();
+
+    /// <summary>Removes diacritics and keeps case: "Kế hoạch TĐKT" → "Ke hoach TDKT".</summary>
+    public static string RemoveDiacritics(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -35,20 +38,18 @@ public static class VietnameseText
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            switch (c)
+            if (c == 'đ')
             {
-                case 'đ':
-                case 'Đ':
-                    builder.Append('d');
-                    continue;
+                builder.Append('d');
             }
-
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            else if (c == 'Đ')
             {
-                continue;
+                builder.Append('D');
             }
-
-            builder.Append(char.ToLowerInvariant(c));
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);

@@ -38,7 +38,7 @@ public sealed class IdentitySeeder(UserManager<PortalUser> users, RoleManager<Id
             MustChangePassword = true,
             LockoutEnabled = true,
         };
-        Check(await users.CreateAsync(admin, configuredAdminPassword ?? generated!));
+        Check(await users.CreateAsync(admin, generated ?? configuredAdminPassword!));
         Check(await users.AddToRoleAsync(admin, Roles.Administrator));
         logger.LogInformation("Created the first administrator {UserName}; the password must be changed at first sign-in", AdminUserName);
         return generated;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmulationPortal.Common;
 using EmulationPortal.Documents;
 using EmulationPortal.Files;
 using EmulationPortal.Web.Models;
@@ -61,8 +62,10 @@ internal static class FileResults
 {
     public static FileStreamResult Download(HttpResponse response, Stream stream, string contentType, string fileName)
     {
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(fileName);
+        // filename* carries the real Vietnamese name; the quoted fallback is its ASCII spelling for old clients.
+        var ascii = new string(VietnameseText.RemoveDiacritics(fileName).Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c : '_').ToArray());
+        var disposition = new ContentDispositionHeaderValue("attachment") { FileName = $"\"{ascii}\"" };
+        disposition.FileNameStar = fileName;
         response.Headers[HeaderNames.ContentDisposition] = disposition.ToString();
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         return new FileStreamResult(stream, contentType);

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using EmulationPortal.Accounts;
 using EmulationPortal.Data;
 using EmulationPortal.Web.Resources;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,11 @@ internal static class PortalHostExtensions
         }
 
         var dataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, database.DataFolder));
+        ResolveLogPaths(configuration, dataFolder);
         builder.Services.AddSingleton(database);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("EmulationPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         builder.Services.AddSingleton(new DataFolder(dataFolder));
 
         builder.Services.AddDbContext<PortalDbContext>(options =>
@@ -115,6 +120,19 @@ internal static class PortalHostExtensions
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return builder;
+    }
+
+    /// <summary>Relative Serilog file paths are placed under the data folder, whatever the working directory.</summary>
+    private static void ResolveLogPaths(ConfigurationManager configuration, string dataFolder)
+    {
+        foreach (var sink in configuration.GetSection("Serilog:WriteTo").GetChildren())
+        {
+            var path = sink["Args:path"];
+            if (!string.IsNullOrEmpty(path) && !Path.IsPathRooted(path))
+            {
+                configuration[$"{sink.Path}:Args:path"] = Path.Combine(dataFolder, path);
+            }
+        }
     }
 
     public static WebApplication UsePortal(this WebApplication app)
