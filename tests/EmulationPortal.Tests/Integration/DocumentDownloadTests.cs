@@ -13,10 +13,10 @@ public sealed class DocumentDownloadTests(PortalAppFactory factory) : IClassFixt
 
     private sealed record PlanFile(int DocumentId, int FileId, string OriginalName, string StorageKey);
 
+    /// <summary>The department's own plan (a Kế hoạch of the Sở) and its PDF.</summary>
     private Task<PlanFile> PlanAsync() => factory.WithDbAsync(db => db.DocumentAttachments.AsNoTracking()
-        .Where(a => a.Document!.Abstract.StartsWith("Kế hoạch tuyên truyền") || a.Document!.Abstract.Contains("tuyên truyền"))
+        .Where(a => a.Document!.DocumentType!.Name == "Kế hoạch" && a.Document.Issuer == "Sở Thông tin và Truyền thông")
         .Where(a => a.StoredFile!.ContentType == "application/pdf")
-        .OrderBy(a => a.Document!.Abstract.StartsWith("Kế hoạch tuyên truyền") ? 0 : 1)
         .Select(a => new PlanFile(a.DocumentId, a.StoredFileId, a.StoredFile!.OriginalName, a.StoredFile.StorageKey))
         .FirstAsync());
 
