@@ -528,7 +528,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
 
                     b.ToTable("Commendations", t =>
                         {
-                            t.HasCheckConstraint("CK_Commendations_Recipient", "(\"RecipientKind\" = 0 AND \"StaffMemberId\" IS NOT NULL AND \"UnitId\" IS NULL) OR (\"RecipientKind\" = 1 AND \"UnitId\" IS NOT NULL AND \"StaffMemberId\" IS NULL)");
+                            t.HasCheckConstraint("CK_Commendations_Recipient", "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)");
                         });
                 });
 

@@ -32,10 +32,11 @@ internal sealed class CommendationConfiguration : IEntityTypeConfiguration<Comme
         builder.Property(c => c.StaffMemberId);
         builder.Property(c => c.UnitId);
 
-        // A commendation has exactly one recipient, of the kind it says.
+        // A commendation has exactly one recipient, of the kind it says. Identifiers unquoted: valid in both providers
+        // and independent of SQL Server's QUOTED_IDENTIFIER setting.
         builder.ToTable(t => t.HasCheckConstraint(
             "CK_Commendations_Recipient",
-            "(\"RecipientKind\" = 0 AND \"StaffMemberId\" IS NOT NULL AND \"UnitId\" IS NULL) OR (\"RecipientKind\" = 1 AND \"UnitId\" IS NOT NULL AND \"StaffMemberId\" IS NULL)"));
+            "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)"));
 
         builder.HasIndex(c => new { c.Year, c.DecidedOn });
         builder.HasIndex(c => new { c.AwardTypeId, c.Year });

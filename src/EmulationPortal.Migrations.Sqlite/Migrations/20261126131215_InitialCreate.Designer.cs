@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmulationPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126130500_InitialCreate")]
+    [Migration("20261126131215_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -509,7 +509,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
 
                     b.ToTable("Commendations", t =>
                         {
-                            t.HasCheckConstraint("CK_Commendations_Recipient", "(\"RecipientKind\" = 0 AND \"StaffMemberId\" IS NOT NULL AND \"UnitId\" IS NULL) OR (\"RecipientKind\" = 1 AND \"UnitId\" IS NOT NULL AND \"StaffMemberId\" IS NULL)");
+                            t.HasCheckConstraint("CK_Commendations_Recipient", "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)");
                         });
                 });
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmulationPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126130514_InitialCreate")]
+    [Migration("20261126131237_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -531,7 +531,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
 
                     b.ToTable("Commendations", t =>
                         {
-                            t.HasCheckConstraint("CK_Commendations_Recipient", "(\"RecipientKind\" = 0 AND \"StaffMemberId\" IS NOT NULL AND \"UnitId\" IS NULL) OR (\"RecipientKind\" = 1 AND \"UnitId\" IS NOT NULL AND \"StaffMemberId\" IS NULL)");
+                            t.HasCheckConstraint("CK_Commendations_Recipient", "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)");
                         });
                 });
 

@@ -422,7 +422,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Commendations", x => x.Id);
-                    table.CheckConstraint("CK_Commendations_Recipient", "(\"RecipientKind\" = 0 AND \"StaffMemberId\" IS NOT NULL AND \"UnitId\" IS NULL) OR (\"RecipientKind\" = 1 AND \"UnitId\" IS NOT NULL AND \"StaffMemberId\" IS NULL)");
+                    table.CheckConstraint("CK_Commendations_Recipient", "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)");
                     table.ForeignKey(
                         name: "FK_Commendations_AwardTypes_AwardTypeId",
                         column: x => x.AwardTypeId,
