@@ -29,6 +29,13 @@ public static class DisplayFormat
     public static string RecipientUrl(RecipientKind kind, int id) =>
         string.Create(CultureInfo.InvariantCulture, $"/vinh-danh/{(kind == RecipientKind.Collective ? "don-vi" : "ca-nhan")}/{id}");
 
+    /// <summary>"https://host" of the current request, for addresses printed next to document links.</summary>
+    public static string Origin(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+    }
+
     /// <summary>Non-empty lines of a multi-line text (Nơi nhận: one recipient a line).</summary>
     public static IReadOnlyList<string> Lines(string? text) =>
         string.IsNullOrWhiteSpace(text)
