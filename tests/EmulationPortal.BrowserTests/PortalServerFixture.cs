@@ -93,7 +93,8 @@ public sealed class PortalServerFixture : WebApplicationFactory<Program>, IAsync
             TimezoneId = "Asia/Ho_Chi_Minh",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
