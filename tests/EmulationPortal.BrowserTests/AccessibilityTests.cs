@@ -52,11 +52,19 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
             foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
             {
                 report.Append(url).Append(": ").Append(violation.Id).Append(" (").Append(violation.Impact).Append(") ")
-                    .AppendJoin(" | ", violation.Nodes.Select(n => n.Target?.ToString() ?? n.Html)).AppendLine();
+                    .AppendJoin(" | ", violation.Nodes.Select(n => Describe(n.Target) + " " + n.Html)).AppendLine();
             }
         }
 
         await page.Context.CloseAsync();
         Assert.True(report.Length == 0, "axe found serious or critical violations:\n" + report);
     }
+
+    private static string Describe(object? target) => target switch
+    {
+        null => string.Empty,
+        string text => text,
+        System.Collections.IEnumerable parts => string.Join(" > ", parts.Cast<object>()),
+        _ => target.ToString() ?? string.Empty,
+    };
 }
