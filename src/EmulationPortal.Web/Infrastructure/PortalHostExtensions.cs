@@ -59,6 +59,10 @@ internal static class PortalHostExtensions
         });
 
         builder.Services.AddPortalCore(Path.Combine(dataFolder, "files"), configuration["Portal:TimeZone"]);
+        builder.Services.AddSingleton(configuration.GetSection(EmulationPortal.Files.UploadOptions.SectionName).Get<EmulationPortal.Files.UploadOptions>() ?? new EmulationPortal.Files.UploadOptions());
+        builder.Services.AddAdminContent();
+        builder.Services.AddAdminHonors();
+        builder.Services.AddAdminAccounts();
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(options =>
