@@ -11,35 +11,11 @@ public sealed class AccountTests(PortalAppFactory factory) : IClassFixture<Porta
 {
     private const string AuthCookie = ".EmulationPortal.Auth";
 
-    private async Task CreateUserAsync(string userName, string password, string role, bool mustChangePassword = false)
-    {
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = userName, DisplayName = "Cán bộ thử nghiệm", LockoutEnabled = true, MustChangePassword = mustChangePassword };
-        var created = await users.CreateAsync(user, password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var added = await users.AddToRoleAsync(user, role);
-        Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
-    }
+    private Task<string> CreateUserAsync(string userName, string password, string role) =>
+        TestUsers.CreateAsync(factory, role, userName, password: password);
 
-    /// <summary>Opens the login page, then posts the form with the page's antiforgery token, as a browser does.</summary>
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)
-    {
-        var page = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
-        var form = new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
-        };
-        if (returnUrl is not null)
-        {
-            form["ReturnUrl"] = returnUrl;
-        }
-
-        using var content = new FormUrlEncodedContent(form);
-        return await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), content);
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string? returnUrl = null) =>
+        TestUsers.SignInAsync(client, userName, password, returnUrl);
 
     private static bool HasAuthCookie(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));

@@ -10,14 +10,14 @@ internal static class TestUsers
     public const string Password = "Mat-khau-thu-nghiem-1";
 
     /// <summary>Creates a user with one role (a unique name per call) and returns its user name.</summary>
-    public static async Task<string> CreateAsync(PortalAppFactory factory, string role, string? userName = null, int? unitId = null)
+    public static async Task<string> CreateAsync(PortalAppFactory factory, string role, string? userName = null, int? unitId = null, string password = Password, bool mustChangePassword = false)
     {
         ArgumentNullException.ThrowIfNull(factory);
         userName ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = userName, DisplayName = "Người dùng thử nghiệm", LockoutEnabled = true, UnitId = unitId };
-        var created = await users.CreateAsync(user, Password);
+        var user = new PortalUser { UserName = userName, DisplayName = "Người dùng thử nghiệm", LockoutEnabled = true, UnitId = unitId, MustChangePassword = mustChangePassword };
+        var created = await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         var added = await users.AddToRoleAsync(user, role);
         Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
@@ -36,16 +36,22 @@ internal static class TestUsers
     }
 
     /// <summary>Opens the login page, then posts the form with the page's antiforgery token, as a browser does.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var page = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["UserName"] = userName,
             ["Password"] = password,
             ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
-        });
+        };
+        if (returnUrl is not null)
+        {
+            form["ReturnUrl"] = returnUrl;
+        }
+
+        using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), content);
     }
 
