@@ -7,7 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmulationPortal.Fields;
 
-public sealed class FieldForm
+/// <summary>A form that posts back the version it was read at.</summary>
+public interface IVersionedForm
+{
+    int Version { get; set; }
+}
+
+public sealed class FieldForm : IVersionedForm
 {
     public string? Name { get; set; }
 
@@ -18,7 +24,7 @@ public sealed class FieldForm
     public int Version { get; set; }
 }
 
-public sealed class DocumentTypeForm
+public sealed class DocumentTypeForm : IVersionedForm
 {
     public string? Code { get; set; }
 
@@ -29,7 +35,7 @@ public sealed class DocumentTypeForm
     public int Version { get; set; }
 }
 
-public sealed class AwardTypeForm
+public sealed class AwardTypeForm : IVersionedForm
 {
     public string? Name { get; set; }
 
@@ -46,7 +52,7 @@ public sealed class AwardTypeForm
     public int Version { get; set; }
 }
 
-public sealed class EmulationBlockForm
+public sealed class EmulationBlockForm : IVersionedForm
 {
     public string? Name { get; set; }
 

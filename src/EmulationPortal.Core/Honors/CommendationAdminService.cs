@@ -1,5 +1,6 @@
 using EmulationPortal.Common;
 using EmulationPortal.Data;
+using EmulationPortal.Fields;
 using EmulationPortal.Files;
 using EmulationPortal.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EmulationPortal.Honors;
 
 /// <summary>What the commendation form posts (no ids of the record itself, no photo id: nothing else can be over-posted).</summary>
-public sealed class CommendationForm
+public sealed class CommendationForm : IVersionedForm
 {
     public int? AwardTypeId { get; set; }
 

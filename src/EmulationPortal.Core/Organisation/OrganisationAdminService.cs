@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmulationPortal.Organisation;
 
-public sealed class OrganisationForm
+public sealed class OrganisationForm : IVersionedForm
 {
     public string? ParentName { get; set; }
 

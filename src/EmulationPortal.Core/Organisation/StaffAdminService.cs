@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmulationPortal.Organisation;
 
-public sealed class StaffForm
+public sealed class StaffForm : IVersionedForm
 {
     public string? FullName { get; set; }
 

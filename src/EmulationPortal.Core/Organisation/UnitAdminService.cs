@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmulationPortal.Organisation;
 
-public sealed class UnitForm
+public sealed class UnitForm : IVersionedForm
 {
     public string? Name { get; set; }
 
