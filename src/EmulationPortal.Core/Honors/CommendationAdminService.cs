@@ -158,7 +158,7 @@ public sealed class CommendationAdminService(PortalDbContext db, HtmlCleaner cle
     public Task<ServiceResult> UpdateAsync(int id, CommendationForm form, UploadedFile? photo, CancellationToken cancellationToken = default) =>
         SaveAsync(id, form, photo, cancellationToken);
 
-    /// <summary>Deletes; null when there is no such commendation.</summary>
+    /// <summary>Deletes; false when there is no such commendation.</summary>
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
         var commendation = await db.Commendations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -300,7 +300,6 @@ public sealed class CommendationAdminService(PortalDbContext db, HtmlCleaner cle
 
         var awards = await db.AwardTypes.ToDictionaryAsync(a => a.Name, StringComparer.Ordinal, cancellationToken);
         var units = await db.Units.ToDictionaryAsync(u => u.Name, StringComparer.Ordinal, cancellationToken);
-        var staffIds = new HashSet<int>();
         var now = clock.UtcNow;
         var staffRows = preview.Rows.Where(r => r.IsValid && r.Kind == RecipientKind.Individual).ToList();
         var staff = staffRows.Count == 0 ? [] : await db.StaffMembers.Include(s => s.Unit).ToListAsync(cancellationToken);
@@ -321,7 +320,6 @@ public sealed class CommendationAdminService(PortalDbContext db, HtmlCleaner cle
             {
                 var person = staff.Single(s => s.FullName == cells[0] && s.Unit!.Name == cells[1]);
                 commendation.AwardTo(award, person);
-                staffIds.Add(person.Id);
             }
 
             db.Commendations.Add(commendation);
