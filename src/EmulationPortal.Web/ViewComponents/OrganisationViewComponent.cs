@@ -12,6 +12,9 @@ public sealed class OrganisationViewComponent(OrganisationService organisation, 
     public const string Header = nameof(Header);
     public const string Footer = nameof(Footer);
 
+    /// <summary>The uploaded logo, or the plain SVG slot when none was uploaded.</summary>
+    public const string Logo = nameof(Logo);
+
     private static readonly object ItemKey = new();
 
     public async Task<IViewComponentResult> InvokeAsync(string part)
@@ -31,6 +34,6 @@ public sealed class OrganisationViewComponent(OrganisationService organisation, 
             HttpContext.Items[ItemKey] = info;
         }
 
-        return View(part == Footer ? Footer : Header, info);
+        return View(part switch { Footer => Footer, Logo => Logo, _ => Header }, info);
     }
 }
