@@ -1,4 +1,5 @@
 using EmulationPortal.Accounts;
+using EmulationPortal.Audit;
 using EmulationPortal.Web.Models;
 using EmulationPortal.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,7 @@ public sealed class AccountController(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
     IStringLocalizer<SharedResource> l,
+    AuditService audit,
     ILogger<AccountController> logger) : Controller
 {
     [HttpGet("/dang-nhap")]
@@ -30,6 +32,16 @@ public sealed class AccountController(
         }
 
         var result = await signInManager.PasswordSignInAsync(input.UserName.Trim(), input.Password, input.RememberMe, lockoutOnFailure: true);
+
+        // Audit: the user name as typed, never the password.
+        var account = await userManager.FindByNameAsync(input.UserName.Trim());
+        await audit.RecordAsync(
+            result.Succeeded ? AuditActions.Login : AuditActions.LoginFailed,
+            result.Succeeded ? account?.Id : null,
+            input.UserName,
+            account?.Id,
+            result.Succeeded ? null : new Dictionary<string, string?> { ["Reason"] = result.IsLockedOut ? "LockedOut" : result.IsNotAllowed ? "NotAllowed" : "InvalidCredentials" },
+            HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserName} signed in", input.UserName);
@@ -52,6 +64,11 @@ public sealed class AccountController(
     [HttpPost("/dang-xuat")]
     public async Task<IActionResult> Logout()
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordAsync(AuditActions.Logout, userManager.GetUserId(User), User.Identity.Name ?? string.Empty, cancellationToken: HttpContext.RequestAborted);
+        }
+
         await signInManager.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using EmulationPortal.Common;
+using EmulationPortal.Feedbacks;
+using EmulationPortal.Web.Models;
+using EmulationPortal.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace EmulationPortal.Web.Controllers;
+
+/// <summary>
+/// Phản ánh: anyone, signed in or not, reports a problem in how campaigns and awards are run. An anonymous report keeps
+/// nothing that identifies the submitter: no user id, no contact, no address (and the address is not logged with it).
+/// Not rate-limited yet.
+/// </summary>
+[Route("phan-anh")]
+[AllowAnonymous]
+public sealed class FeedbackController(FeedbackService feedback, IStringLocalizer<AdminAccountsResource> t, ILogger<FeedbackController> logger) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View(new FeedbackFormViewModel(new FeedbackInput { Category = FeedbackCategory.Campaign }, await feedback.CampaignOptionsAsync(cancellationToken)));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create(FeedbackInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (ModelState.IsValid)
+        {
+            var userId = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+            var result = await feedback.SubmitAsync(
+                new FeedbackSubmission(input.Category, input.CampaignId, input.Subject, input.Text, input.IsAnonymous, input.ContactName, input.ContactInfo, userId),
+                cancellationToken);
+            if (result.Succeeded)
+            {
+                // Only the report's id: never the user, the address or the contact.
+                logger.LogInformation("Feedback {FeedbackId} received", result.Id);
+                return RedirectToAction(nameof(Thanks));
+            }
+
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Field, t[error.Code, error.Args]);
+            }
+        }
+        else
+        {
+            foreach (var (key, entry) in ModelState.Where(e => e.Value is { ValidationState: ModelValidationState.Invalid }).ToList())
+            {
+                entry!.Errors.Clear();
+                ModelState.AddModelError(key, t["Form.InvalidValue"]);
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(new FeedbackFormViewModel(input, await feedback.CampaignOptionsAsync(cancellationToken)));
+    }
+
+    [HttpGet("cam-on")]
+    public IActionResult Thanks() => View();
+}
