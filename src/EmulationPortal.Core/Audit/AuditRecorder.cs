@@ -4,6 +4,7 @@ using System.Text.Json;
 using EmulationPortal.Accounts;
 using EmulationPortal.Common;
 using EmulationPortal.Documents;
+using EmulationPortal.Feedbacks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -24,8 +25,13 @@ internal static class AuditRecorder
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// Editors' changes are audited. The creation of an anonymous report (phản ánh) is not: an entry would put the
+    /// signed-in submitter's name next to the report's id.
+    /// </summary>
     public static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is IVersioned or PortalUser or DocumentAttachment or IdentityUserRole<string>;
+        entry.Entity is IVersioned or PortalUser or DocumentAttachment or IdentityUserRole<string>
+        && !(entry.State == EntityState.Added && entry.Entity is Feedback { IsAnonymous: true });
 
     /// <summary>The entries to audit, before the save (ids of added rows are filled in after it).</summary>
     public static List<(AuditEntry Entry, EntityEntry Source)> Collect(ChangeTracker tracker, (string? UserId, string UserName) actor, DateTime now)

@@ -21,7 +21,7 @@ public sealed record FeedbackDetail(
 public sealed record FeedbackTriage(FeedbackStatus Status, string? InternalNote, int Version);
 
 /// <summary>Phản ánh: the public form, and the Office's triage. Rate limiting is not done here (yet).</summary>
-public sealed class FeedbackService(PortalDbContext db, DbContextOptions<PortalDbContext> dbOptions, PortalClock clock)
+public sealed class FeedbackService(PortalDbContext db, PortalClock clock)
 {
     public const int PageSize = 20;
     public const int MaxTextLength = 4000;
@@ -104,19 +104,9 @@ public sealed class FeedbackService(PortalDbContext db, DbContextOptions<PortalD
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (input.IsAnonymous)
-        {
-            // The shared context would write an audit entry naming the signed-in user next to this report's id;
-            // a context without an audit actor stores the report alone.
-            await using var withoutAudit = new PortalDbContext(dbOptions);
-            withoutAudit.Feedbacks.Add(feedback);
-            await withoutAudit.SaveChangesAsync(cancellationToken);
-        }
-        else
-        {
-            db.Feedbacks.Add(feedback);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // The audit log never records who submitted an anonymous report (see AuditRecorder).
+        db.Feedbacks.Add(feedback);
+        await db.SaveChangesAsync(cancellationToken);
 
         return ServiceResult.Ok(feedback.Id);
     }
