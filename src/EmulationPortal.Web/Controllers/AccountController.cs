@@ -28,6 +28,7 @@ public sealed class AccountController(
         ArgumentNullException.ThrowIfNull(input);
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(input);
         }
 
@@ -92,6 +93,7 @@ public sealed class AccountController(
         ArgumentNullException.ThrowIfNull(input);
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(input);
         }
 
@@ -109,6 +111,7 @@ public sealed class AccountController(
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(input.CurrentPassword) : nameof(input.NewPassword), error.Description);
             }
 
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(input);
         }
 
