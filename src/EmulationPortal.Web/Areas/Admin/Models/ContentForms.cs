@@ -116,3 +116,6 @@ public sealed record ConfirmViewModel(string Heading, string Question, string It
 
 /// <summary>The admin pager: like the public <see cref="PagerModel"/>, but its links stay in the Admin area.</summary>
 public sealed record AdminPagerModel(int Page, int TotalPages, int TotalCount, string Path, IReadOnlyDictionary<string, string> Query);
+
+/// <summary>The cover-image block of the campaign and article forms: the current image, if any.</summary>
+public sealed record ContentCoverModel(int? CoverImageId);
