@@ -24,6 +24,7 @@
         '.ql-snow .ql-picker.ql-header .ql-picker-label::before,.ql-snow .ql-picker.ql-header .ql-picker-item::before{content:' + css(labels.headingNormal) + '}' +
         '.ql-snow .ql-picker.ql-header .ql-picker-label[data-value="2"]::before,.ql-snow .ql-picker.ql-header .ql-picker-item[data-value="2"]::before{content:' + css(labels.heading2) + '}' +
         '.ql-snow .ql-picker.ql-header .ql-picker-label[data-value="3"]::before,.ql-snow .ql-picker.ql-header .ql-picker-item[data-value="3"]::before{content:' + css(labels.heading3) + '}';
+    style.textContent += '.rich-editor .ql-editor{min-height:16rem;font-size:1rem;line-height:1.6}';
     document.head.appendChild(style);
 
     function tokenOf(form) {
