@@ -84,7 +84,7 @@ public sealed class DocumentAdminService(PortalDbContext db, PortalClock clock, 
             return ServiceResult.Fail(errors);
         }
 
-        Apply(document, input);
+        await ApplyAsync(document, input, cancellationToken);
         await AttachAsync(document, checkedFiles, cancellationToken);
         db.Documents.Add(document);
         await db.SaveChangesAsync(cancellationToken);
@@ -106,7 +106,7 @@ public sealed class DocumentAdminService(PortalDbContext db, PortalClock clock, 
             return ServiceResult.Fail(errors);
         }
 
-        Apply(document, input);
+        await ApplyAsync(document, input, cancellationToken);
         db.ExpectVersion(document, version);
         db.Entry(document).Property(d => d.Version).IsModified = true;
 
@@ -255,7 +255,7 @@ public sealed class DocumentAdminService(PortalDbContext db, PortalClock clock, 
         return (errors, checkedFiles);
     }
 
-    private void Apply(Document document, DocumentInput input)
+    private async Task ApplyAsync(Document document, DocumentInput input, CancellationToken cancellationToken)
     {
         document.DocumentTypeId = input.DocumentTypeId!.Value;
         document.Number = DocumentNumber.Normalize(input.Number);
@@ -265,7 +265,7 @@ public sealed class DocumentAdminService(PortalDbContext db, PortalClock clock, 
         document.Abstract = VietnameseText.Normalize(input.Abstract);
         document.Recipients = Lines(input.Recipients);
         var wanted = (input.CampaignIds ?? []).Distinct().ToList();
-        var campaigns = wanted.Count == 0 ? [] : db.Campaigns.Where(c => wanted.Contains(c.Id)).ToList();
+        var campaigns = wanted.Count == 0 ? [] : await db.Campaigns.Where(c => wanted.Contains(c.Id)).ToListAsync(cancellationToken);
         Campaigns.CampaignAdminService.Replace(document.Campaigns, campaigns);
     }
 

@@ -3,6 +3,7 @@ using EmulationPortal.Common;
 using EmulationPortal.Data;
 using EmulationPortal.Files;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EmulationPortal.News;
 
@@ -28,7 +29,8 @@ public sealed record ArticleEditData(
     int? CoverImageId, ArticleAdminState State, DateTime? PublishedAt);
 
 /// <summary>The Office's work on news: drafts, edits, publish now or later, unpublish, preview, images in the text.</summary>
-public sealed class ArticleAdminService(PortalDbContext db, PortalClock clock, HtmlCleaner cleaner, FileService files, UploadOptions uploads)
+public sealed class ArticleAdminService(
+    PortalDbContext db, PortalClock clock, HtmlCleaner cleaner, FileService files, UploadOptions uploads, ILogger<ArticleAdminService> logger)
 {
     public const int PageSize = 20;
 
@@ -202,6 +204,7 @@ public sealed class ArticleAdminService(PortalDbContext db, PortalClock clock, H
         change(article);
         article.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Article {ArticleId} is now {Status}, published at {PublishedAt}", article.Id, article.Status, article.PublishedAt);
         return ServiceResult.Ok(article.Id);
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using EmulationPortal.Common;
 using EmulationPortal.Files;
 using EmulationPortal.Web.Areas.Admin.Models;
@@ -8,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace EmulationPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>What the campaign, article and document pages share: Vietnamese binding errors, conflicts with Vietnamese field names, the pager.</summary>
-public abstract class ContentControllerBase(IStringLocalizer<AdminContentResource> text) : AdminControllerBase
+public abstract partial class ContentControllerBase(IStringLocalizer<AdminContentResource> text) : AdminControllerBase
 {
     protected IStringLocalizer<AdminContentResource> T { get; } = text;
 
@@ -40,7 +43,8 @@ public abstract class ContentControllerBase(IStringLocalizer<AdminContentResourc
                 continue;
             }
 
-            shown[label.Value] = value is { Length: > 300 } ? value[..300] + "…" : value;
+            var display = Display(name, value);
+            shown[label.Value] = display is { Length: > 300 } ? display[..300] + "…" : display;
         }
 
         ShowConflict(new ConcurrencyConflict(conflict.CurrentVersion, shown));
@@ -50,6 +54,52 @@ public abstract class ContentControllerBase(IStringLocalizer<AdminContentResourc
             useVersion(conflict.CurrentVersion);
         }
     }
+
+    /// <summary>A stored value as a Vietnamese reader expects it: dd/MM/yyyy dates, local times, Có/Không, enum names, text without tags.</summary>
+    private string? Display(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+
+        var shared = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (bool.TryParse(value, out var flag))
+        {
+            return flag ? T["Form.Yes"] : T["Form.No"];
+        }
+
+        if (name == nameof(Campaigns.Campaign.Kind) && Enum.TryParse<Campaigns.CampaignKind>(value, out var kind))
+        {
+            return shared[ResourceKeys.For(kind)];
+        }
+
+        if (name == nameof(Campaigns.Campaign.Scope) && Enum.TryParse<Campaigns.CampaignScope>(value, out var scope))
+        {
+            return shared[ResourceKeys.For(scope)];
+        }
+
+        if (name == nameof(News.Article.Status) && Enum.TryParse<News.ArticleStatus>(value, out var status))
+        {
+            return T["ArticleStatus." + status];
+        }
+
+        if (DateOnly.TryParseExact(value, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return VietnameseDate.Display(date);
+        }
+
+        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            var clock = HttpContext.RequestServices.GetRequiredService<PortalClock>();
+            return clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        return value.Contains('<', StringComparison.Ordinal) ? WebUtility.HtmlDecode(Tags().Replace(value, " ")).Trim() : value;
+    }
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tags();
 
     /// <summary>Service errors next to their fields, then 400 for the form page.</summary>
     protected void Refuse(ServiceResult result)
