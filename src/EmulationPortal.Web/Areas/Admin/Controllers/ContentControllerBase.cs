@@ -35,7 +35,7 @@ public abstract partial class ContentControllerBase(IStringLocalizer<AdminConten
         ArgumentNullException.ThrowIfNull(conflict);
         ArgumentNullException.ThrowIfNull(useVersion);
         var shown = new Dictionary<string, string?>();
-        foreach (var (name, value) in conflict.CurrentValues)
+        foreach (var (name, value) in conflict.CurrentValues.OrderBy(v => v.Key is "Title" or "Number" ? 0 : 1))
         {
             var label = T["Field." + name];
             if (label.ResourceNotFound)
