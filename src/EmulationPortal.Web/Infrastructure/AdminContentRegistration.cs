@@ -1,3 +1,7 @@
+using EmulationPortal.Campaigns;
+using EmulationPortal.Documents;
+using EmulationPortal.News;
+
 namespace EmulationPortal.Web.Infrastructure;
 
 /// <summary>Services of the admin area's content features.</summary>
@@ -5,6 +9,9 @@ internal static class AdminContentRegistration
 {
     public static IServiceCollection AddAdminContent(this IServiceCollection services)
     {
+        services.AddScoped<CampaignAdminService>();
+        services.AddScoped<ArticleAdminService>();
+        services.AddScoped<DocumentAdminService>();
         return services;
     }
 }
