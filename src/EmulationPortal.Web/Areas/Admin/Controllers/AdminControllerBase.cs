@@ -40,8 +40,63 @@ public abstract class AdminControllerBase : Controller
         ViewData["Warnings"] = result.Warnings.Select(w => Localize(w, text)).ToList();
     }
 
-    /// <summary>Shows the values another editor saved, and lets the form post the new version to overwrite knowingly.</summary>
-    protected void ShowConflict(ConcurrencyConflict conflict) => ViewData["Conflict"] = conflict;
+    /// <summary>
+    /// Shows the values another editor saved, under Vietnamese field names ("Field.X" from the given localizer, else
+    /// AdminResource); fields without a label (ids, internal columns) are left out, and values are shown as a reader
+    /// expects them (Có/Không, enum names from "Value.X.Y", dd/MM/yyyy).
+    /// </summary>
+    protected void ShowConflict(ConcurrencyConflict conflict, IStringLocalizer? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        var shown = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, value) in conflict.CurrentValues)
+        {
+            var label = Text(labels, "Field." + name);
+            if (label is not null)
+            {
+                shown[label] = DisplayValue(labels, name, value);
+            }
+        }
+
+        ViewData["Conflict"] = conflict with { CurrentValues = shown };
+    }
+
+    private string? DisplayValue(IStringLocalizer? labels, string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+
+        if (bool.TryParse(value, out var flag))
+        {
+            return AdminText[flag ? "Value.Yes" : "Value.No"];
+        }
+
+        if (Text(labels, $"Value.{name}.{value}") is { } named)
+        {
+            return named;
+        }
+
+        if (DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var date))
+        {
+            return date.TimeOfDay == TimeSpan.Zero ? VietnameseDate.Display(DateOnly.FromDateTime(date)) : date.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return value.Length > 300 ? value[..300] + "…" : value;
+    }
+
+    private string? Text(IStringLocalizer? own, string key)
+    {
+        var fromOwn = own?[key];
+        if (fromOwn is { ResourceNotFound: false })
+        {
+            return fromOwn.Value;
+        }
+
+        var shared = AdminText[key];
+        return shared.ResourceNotFound ? null : shared.Value;
+    }
 
     protected void Notice(string message) => TempData["Notice"] = message;
 

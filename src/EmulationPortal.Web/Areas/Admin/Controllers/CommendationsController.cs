@@ -15,7 +15,7 @@ public sealed class CommendationsController(
     CommendationAdminService commendations, UploadOptions uploads, PortalClock clock, IStringLocalizer<AdminHonorsResource> text) : HonorsControllerBase(text)
 {
     [HttpGet]
-    public async Task<IActionResult> Index(int? year, int? awardTypeId, int? unitId, string? kind, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(int? year, int? awardTypeId, int? unitId, string? kind, [FromQuery(Name = "trang")] int? page, CancellationToken cancellationToken)
     {
         RecipientKind? recipient = kind switch { "person" => RecipientKind.Individual, "unit" => RecipientKind.Collective, _ => null };
         var list = await commendations.ListAsync(new CommendationAdminFilter(year, awardTypeId, unitId, recipient, Paging.ClampPage(page)), cancellationToken);

@@ -47,7 +47,7 @@ public abstract partial class ContentControllerBase(IStringLocalizer<AdminConten
             shown[label.Value] = display is { Length: > 300 } ? display[..300] + "…" : display;
         }
 
-        ShowConflict(new ConcurrencyConflict(conflict.CurrentVersion, shown));
+        ViewData["Conflict"] = new ConcurrencyConflict(conflict.CurrentVersion, shown);
         ModelState.Remove("Version");
         if (conflict.CurrentVersion >= 0)
         {
@@ -111,7 +111,7 @@ public abstract partial class ContentControllerBase(IStringLocalizer<AdminConten
     protected static IncomingFile? Incoming(IFormFile? file) =>
         file is null ? null : new IncomingFile(file.FileName, file.OpenReadStream());
 
-    protected AdminPagerModel Pager<T2>(PagedList<T2> list, string path, params (string Key, string? Value)[] query) =>
+    protected AdminPager Pager<T2>(PagedList<T2> list, string path, params (string Key, string? Value)[] query) =>
         new(list.Page, list.TotalPages, list.TotalCount, path,
             query.Where(q => !string.IsNullOrEmpty(q.Value)).ToDictionary(q => q.Key, q => q.Value!));
 }

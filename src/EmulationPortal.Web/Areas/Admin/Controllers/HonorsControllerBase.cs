@@ -44,7 +44,7 @@ public abstract class HonorsControllerBase(IStringLocalizer<AdminHonorsResource>
         ArgumentNullException.ThrowIfNull(result);
         if (result.Conflict is { } conflict)
         {
-            ShowConflict(conflict);
+            ShowConflict(conflict, T);
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         else
@@ -69,8 +69,8 @@ public abstract class HonorsControllerBase(IStringLocalizer<AdminHonorsResource>
     protected static UploadedFile? Upload(IFormFile? file) =>
         file is null ? null : new UploadedFile(file.FileName, file.OpenReadStream());
 
-    protected static AdminPagerModel Pager<TItem>(PagedList<TItem> list, string action, params (string Key, object? Value)[] values) =>
-        new(list.Page, list.TotalPages, action,
+    protected AdminPager Pager<TItem>(PagedList<TItem> list, string action, params (string Key, object? Value)[] values) =>
+        new(list.Page, list.TotalPages, list.TotalCount, Url.Action(action) ?? "/Admin",
             values.Where(v => v.Value is not null && !string.IsNullOrEmpty(v.Value.ToString()))
                 .ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)!));
 

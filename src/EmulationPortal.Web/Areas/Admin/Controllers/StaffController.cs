@@ -14,7 +14,7 @@ namespace EmulationPortal.Web.Areas.Admin.Controllers;
 public sealed class StaffController(StaffAdminService staff, UploadOptions uploads, IStringLocalizer<AdminHonorsResource> text) : HonorsControllerBase(text)
 {
     [HttpGet]
-    public async Task<IActionResult> Index(int? unitId, string? q, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(int? unitId, string? q, [FromQuery(Name = "trang")] int? page, CancellationToken cancellationToken)
     {
         var list = await staff.ListAsync(unitId, q, Paging.ClampPage(page), cancellationToken);
         var pager = Pager(list, nameof(Index), ("unitId", unitId), ("q", q));

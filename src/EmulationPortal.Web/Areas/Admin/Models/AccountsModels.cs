@@ -7,7 +7,6 @@ using EmulationPortal.Home;
 namespace EmulationPortal.Web.Areas.Admin.Models;
 
 /// <summary>A simple admin pager: where it is and the query values to keep.</summary>
-public sealed record AdminPager(int Page, int TotalPages, int TotalCount, string Path, IReadOnlyDictionary<string, string> Query);
 
 public sealed record DashboardViewModel(Dashboard Dashboard, bool ShowsAccountActivity);
 

@@ -46,7 +46,7 @@ public sealed class CampaignForm
 /// <summary>What the campaign page shows besides the form.</summary>
 public sealed record CampaignFormPage(int? Id, bool IsPublished, int? CoverImageId, IReadOnlyList<FilterOption> Fields, IReadOnlyList<FilterOption> Documents);
 
-public sealed record CampaignAdminIndexViewModel(PagedList<CampaignAdminRow> Campaigns, string? State, string? Published, bool HasInvalidFilter, AdminPagerModel Pager);
+public sealed record CampaignAdminIndexViewModel(PagedList<CampaignAdminRow> Campaigns, string? State, string? Published, bool HasInvalidFilter, AdminPager Pager);
 
 /// <summary>The article form.</summary>
 public sealed class ArticleForm
@@ -79,7 +79,7 @@ public sealed class ScheduleForm
 public sealed record ArticleFormPage(
     int? Id, ArticleAdminState State, DateTime? PublishedAt, int? CoverImageId, IReadOnlyList<FilterOption> Campaigns, IReadOnlyList<FilterOption> Fields);
 
-public sealed record ArticleAdminIndexViewModel(PagedList<ArticleAdminRow> Articles, string? State, bool HasInvalidFilter, AdminPagerModel Pager);
+public sealed record ArticleAdminIndexViewModel(PagedList<ArticleAdminRow> Articles, string? State, bool HasInvalidFilter, AdminPager Pager);
 
 /// <summary>The document form; <see cref="Files"/> adds attachments.</summary>
 public sealed class DocumentForm
@@ -109,13 +109,11 @@ public sealed record DocumentFormPage(
     int? Id, IReadOnlyList<DocumentAttachmentRow> Attachments, IReadOnlyList<FilterOption> Types, IReadOnlyList<FilterOption> Campaigns, int MaxFileSizeMegabytes);
 
 public sealed record DocumentAdminIndexViewModel(
-    PagedList<DocumentListItem> Documents, int? TypeId, int? Year, IReadOnlyList<FilterOption> Types, IReadOnlyList<int> Years, bool HasInvalidFilter, AdminPagerModel Pager);
+    PagedList<DocumentListItem> Documents, int? TypeId, int? Year, IReadOnlyList<FilterOption> Types, IReadOnlyList<int> Years, bool HasInvalidFilter, AdminPager Pager);
 
 /// <summary>A confirmation page for a destructive action: what will go, where the POST goes, where "Hủy" leads.</summary>
 public sealed record ConfirmViewModel(string Heading, string Question, string ItemText, string Action, string CancelUrl, string Button);
 
-/// <summary>The admin pager: like the public <see cref="PagerModel"/>, but its links stay in the Admin area.</summary>
-public sealed record AdminPagerModel(int Page, int TotalPages, int TotalCount, string Path, IReadOnlyDictionary<string, string> Query);
 
 /// <summary>The cover-image block of the campaign and article forms: the current image, if any.</summary>
 public sealed record ContentCoverModel(int? CoverImageId);

@@ -5,11 +5,9 @@ using EmulationPortal.Organisation;
 
 namespace EmulationPortal.Web.Areas.Admin.Models;
 
-/// <summary>A pager inside the admin area: the page, the count and the query values to keep.</summary>
-public sealed record AdminPagerModel(int Page, int TotalPages, string Action, IReadOnlyDictionary<string, string> RouteValues);
 
 public sealed record CommendationIndexViewModel(
-    PagedList<CommendationRow> Items, CommendationFormOptions Options, int? Year, int? AwardTypeId, int? UnitId, string? Kind, bool CanEdit, AdminPagerModel Pager);
+    PagedList<CommendationRow> Items, CommendationFormOptions Options, int? Year, int? AwardTypeId, int? UnitId, string? Kind, bool CanEdit, AdminPager Pager);
 
 public sealed record CommendationEditViewModel(int? Id, CommendationForm Form, CommendationFormOptions Options, int? PhotoId);
 
@@ -26,7 +24,7 @@ public sealed record UnitIndexViewModel(IReadOnlyList<UnitNode> Units, bool CanE
 
 public sealed record UnitEditViewModel(int? Id, UnitForm Form, IReadOnlyList<UnitNode> Units);
 
-public sealed record StaffIndexViewModel(PagedList<StaffRow> Items, IReadOnlyList<FilterOption> Units, int? UnitId, string? Search, bool CanEdit, AdminPagerModel Pager);
+public sealed record StaffIndexViewModel(PagedList<StaffRow> Items, IReadOnlyList<FilterOption> Units, int? UnitId, string? Search, bool CanEdit, AdminPager Pager);
 
 public sealed record StaffEditViewModel(int? Id, StaffForm Form, IReadOnlyList<FilterOption> Units);
 
