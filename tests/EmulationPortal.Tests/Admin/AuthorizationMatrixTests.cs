@@ -8,8 +8,6 @@ namespace EmulationPortal.Tests.Admin;
 /// <summary>
 /// Role × admin URL: anonymous → login, Staff and UnitReporter → 403 (via /khong-co-quyen), Leader reads but not
 /// accounts or the audit log, Administrator everything; a POST without antiforgery token → 400.
-/// The menu's other pages are built in parallel branches: until their controllers exist they are reported as skipped
-/// rows; with REQUIRE_ADMIN_MATRIX=1 (set it after merging) a missing page fails the test.
 /// </summary>
 public sealed class AuthorizationMatrixTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
@@ -22,11 +20,6 @@ public sealed class AuthorizationMatrixTests(PortalAppFactory factory) : IClassF
 
     public static readonly string[] AdministratorOnlyUrls = ["/Admin/Users", "/Admin/Audit"];
 
-    /// <summary>Pages this branch builds; the others are expected to exist after the merge.</summary>
-    public static readonly string[] OwnedUrls = ["/Admin", "/Admin/Feedback", "/Admin/Users", "/Admin/Audit"];
-
-    private static bool Required => Environment.GetEnvironmentVariable("REQUIRE_ADMIN_MATRIX") == "1";
-
     /// <summary>Whether the Admin-area controller of a URL exists in this build.</summary>
     public static bool Exists(string url)
     {
@@ -35,12 +28,10 @@ public sealed class AuthorizationMatrixTests(PortalAppFactory factory) : IClassF
             t.Name == name + "Controller" && t.Namespace?.Contains("Areas.Admin", StringComparison.Ordinal) == true);
     }
 
-    private static IEnumerable<string> Checked(IEnumerable<string> urls) => urls.Where(u => Required || OwnedUrls.Contains(u) || Exists(u));
-
     private static async Task<List<string>> MismatchesAsync(HttpClient client, IEnumerable<string> urls, Func<HttpResponseMessage, bool> expected)
     {
         var wrong = new List<string>();
-        foreach (var url in Checked(urls))
+        foreach (var url in urls)
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             if (!expected(response))
@@ -120,24 +111,11 @@ public sealed class AuthorizationMatrixTests(PortalAppFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [AfterMergeFact]
+    [Fact]
     public void AdminMenuPages_AllExist()
     {
         var missing = ReadUrls.Concat(AdministratorOnlyUrls).Where(u => !Exists(u)).ToList();
 
         Assert.Empty(missing);
-    }
-}
-
-/// <summary>Skipped (visibly) while the admin menu's pages from the parallel branches are missing, unless REQUIRE_ADMIN_MATRIX=1.</summary>
-public sealed class AfterMergeFactAttribute : FactAttribute
-{
-    public AfterMergeFactAttribute()
-    {
-        var all = AuthorizationMatrixTests.ReadUrls.Concat(AuthorizationMatrixTests.AdministratorOnlyUrls);
-        if (Environment.GetEnvironmentVariable("REQUIRE_ADMIN_MATRIX") != "1" && !all.All(AuthorizationMatrixTests.Exists))
-        {
-            Skip = "Waiting for the merge of the other admin branches (set REQUIRE_ADMIN_MATRIX=1 to require every page).";
-        }
     }
 }
