@@ -23,6 +23,12 @@ public static class Policies
 
     /// <summary>Runs users, units and settings.</summary>
     public const string CanAdminister = nameof(CanAdminister);
+
+    /// <summary>Reads the leaders' dashboard (/bao-cao) and its exports: leaders, editors, administrators.</summary>
+    public const string CanReview = nameof(CanReview);
+
+    /// <summary>Registers a unit and submits its reports: unit reporters (each for their own unit only).</summary>
+    public const string CanReportForUnit = nameof(CanReportForUnit);
 }
 
 /// <summary>Claim types the portal adds to a signed-in user.</summary>

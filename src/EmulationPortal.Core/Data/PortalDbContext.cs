@@ -9,6 +9,7 @@ using EmulationPortal.Files;
 using EmulationPortal.Honors;
 using EmulationPortal.News;
 using EmulationPortal.Organisation;
+using EmulationPortal.Participation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -50,6 +51,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditAc
     public DbSet<Feedback> Feedbacks => Set<Feedback>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ParticipationSettings> ParticipationSettings => Set<ParticipationSettings>();
+
+    public DbSet<CampaignIndicator> CampaignIndicators => Set<CampaignIndicator>();
+
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<ReportRound> ReportRounds => Set<ReportRound>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -179,6 +179,8 @@ public sealed class DemoContentSeeder(PortalDbContext db, FileService files, Htm
             db.Commendations.Add(commendation);
         }
 
+        DemoParticipation.Add(db, campaigns, units, clock.Today, now);
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo content: {Campaigns} campaigns, {Documents} documents, {Articles} articles, {Commendations} commendations",

@@ -63,6 +63,9 @@ internal static class PortalHostExtensions
         builder.Services.AddAdminContent();
         builder.Services.AddAdminHonors();
         builder.Services.AddAdminAccounts();
+        builder.Services.AddParticipation(configuration);
+        builder.Services.AddReminders(configuration, dataFolder);
+        builder.Services.AddReporting();
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(options =>
@@ -106,7 +109,9 @@ internal static class PortalHostExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.AdminArea, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Leader))
             .AddPolicy(Policies.CanPublish, p => p.RequireRole(Roles.Administrator, Roles.Editor))
-            .AddPolicy(Policies.CanAdminister, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.CanAdminister, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.CanReview, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Leader))
+            .AddPolicy(Policies.CanReportForUnit, p => p.RequireRole(Roles.UnitReporter));
 
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
