@@ -16,7 +16,7 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
     public const int PageSize = 20;
 
     /// <summary>Campaigns with participation data (settings or rounds), running during <paramref name="year"/> when given; newest first.</summary>
-    public async Task<PagedList<CampaignReportItem>> CampaignsAsync(int? year, int page, CancellationToken cancellationToken = default)
+    public async Task<PagedList<CampaignReportItem>> CampaignsAsync(int? year, int page, int pageSize = PageSize, CancellationToken cancellationToken = default)
     {
         var query = db.Campaigns.AsNoTracking()
             .Where(c => db.ParticipationSettings.Any(s => s.CampaignId == c.Id) || db.ReportRounds.Any(r => r.CampaignId == c.Id));
@@ -28,10 +28,11 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        page = Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)PageSize)));
+        pageSize = Math.Max(1, pageSize);
+        page = Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize)));
         var rows = await query
             .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new
             {
                 c.Id,
@@ -51,7 +52,7 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
                 r.Id, r.Title, r.StartsOn, r.EndsOn, r.Rounds,
                 r.ExplicitCount > 0 ? new Rate(r.RegisteredExplicit, r.ExplicitCount) : new Rate(r.RegisteredActive, activeUnits)))
             .ToList();
-        return new PagedList<CampaignReportItem>(items, page, PageSize, total);
+        return new PagedList<CampaignReportItem>(items, page, pageSize, total);
     }
 
     /// <summary>Years offered by the index's filter: from the earliest campaign with participation data to this year.</summary>
