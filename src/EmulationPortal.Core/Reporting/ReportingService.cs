@@ -188,11 +188,13 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
     /// <summary>Commendations by year (all years), by award type and by unit (of <paramref name="year"/> when given), and the share of women among individual honorees per year.</summary>
     public async Task<CommendationReport> CommendationsAsync(int? year, CancellationToken cancellationToken = default)
     {
-        var byYear = await db.Commendations.AsNoTracking()
-            .GroupBy(c => c.Year)
-            .Select(g => new YearCount(g.Key, g.Count()))
-            .OrderByDescending(y => y.Year)
-            .ToListAsync(cancellationToken);
+        var byYear = (await db.Commendations.AsNoTracking()
+                .GroupBy(c => c.Year)
+                .Select(g => new { Year = g.Key, Count = g.Count() })
+                .OrderByDescending(y => y.Year)
+                .ToListAsync(cancellationToken))
+            .Select(y => new YearCount(y.Year, y.Count))
+            .ToList();
 
         var scoped = db.Commendations.AsNoTracking();
         if (year is { } y)

@@ -1,5 +1,7 @@
 using EmulationPortal.Campaigns;
 using EmulationPortal.Common;
+using EmulationPortal.Honors;
+using EmulationPortal.Organisation;
 using EmulationPortal.Participation;
 using EmulationPortal.Reporting;
 using Microsoft.Extensions.Time.Testing;
@@ -106,6 +108,53 @@ public sealed class DashboardServiceTests
         Assert.Equal(new UnitYearSummary(2026, 1, 0, 1), year);
         Assert.Single(b.Registrations);
         Assert.Null(await new ReportingService(db, Clock).UnitAsync(999_999, null));
+    }
+
+    [Fact]
+    public async Task Commendations_AreCountedByYearAwardAndUnit_WithTheShareOfWomen()
+    {
+        var (connection, db) = await DashboardTestData.InMemoryAsync();
+        await using var _ = connection;
+        await using var __ = db;
+        var unit = new Unit { Name = "Phòng Kế hoạch - Tài chính" };
+        var other = new Unit { Name = "Văn phòng Sở" };
+        var individual = new AwardType { Name = "Chiến sĩ thi đua cơ sở", RecipientKind = RecipientKind.Individual };
+        var collective = new AwardType { Name = "Tập thể lao động xuất sắc", RecipientKind = RecipientKind.Collective };
+        var woman = new StaffMember { FullName = "Nguyễn Thị Ánh", Gender = Gender.Female, Unit = unit };
+        var man = new StaffMember { FullName = "Trần Văn Bình", Gender = Gender.Male, Unit = other };
+        db.AddRange(unit, other, individual, collective, woman, man);
+        await db.SaveChangesAsync();
+        Commendation Award(int year, AwardType type, StaffMember? person, Unit? toUnit)
+        {
+            var c = new Commendation { Year = year, DecisionNumber = $"{year}/QĐ-SKHCN", DecidedOn = new DateOnly(year, 12, 1), DecidedBy = "Giám đốc Sở" };
+            if (person is not null)
+            {
+                c.AwardTo(type, person);
+            }
+            else
+            {
+                c.AwardTo(type, toUnit!);
+            }
+
+            return c;
+        }
+
+        db.Commendations.AddRange(
+            Award(2025, individual, woman, null),
+            Award(2025, individual, man, null),
+            Award(2025, collective, null, unit),
+            Award(2024, individual, man, null));
+        await db.SaveChangesAsync();
+
+        var all = await new ReportingService(db, Clock).CommendationsAsync(null);
+        var y2025 = await new ReportingService(db, Clock).CommendationsAsync(2025);
+
+        Assert.Equal([new YearCount(2025, 3), new YearCount(2024, 1)], all.ByYear);
+        Assert.Equal([new CountItem("Chiến sĩ thi đua cơ sở", 3), new CountItem("Tập thể lao động xuất sắc", 1)], all.ByAwardType);
+        Assert.Equal([new CountItem("Phòng Kế hoạch - Tài chính", 2), new CountItem("Văn phòng Sở", 1)], y2025.ByUnit);
+        var women2025 = Assert.Single(all.WomenByYear, w => w.Year == 2025);
+        Assert.Equal(new Rate(1, 2), women2025.Women);
+        Assert.Equal(0m, Assert.Single(all.WomenByYear, w => w.Year == 2024).Women.Percent);
     }
 
     [Fact]
