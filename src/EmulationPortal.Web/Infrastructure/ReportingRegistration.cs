@@ -1,3 +1,5 @@
+using EmulationPortal.Reporting;
+
 namespace EmulationPortal.Web.Infrastructure;
 
 /// <summary>Services of the leaders' dashboard and its exports.</summary>
@@ -5,6 +7,7 @@ internal static class ReportingRegistration
 {
     public static IServiceCollection AddReporting(this IServiceCollection services)
     {
+        services.AddScoped<ReportingService>();
         return services;
     }
 }

@@ -1,0 +1,245 @@
+using EmulationPortal.Common;
+using EmulationPortal.Data;
+using EmulationPortal.Honors;
+using EmulationPortal.Organisation;
+using EmulationPortal.Participation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmulationPortal.Reporting;
+
+/// <summary>
+/// The leaders' dashboard (read only). Rates and counts are computed by the database (COUNT over indexed columns,
+/// GROUP BY); only the rows a page shows are read (the unit × round matrix reads one small tuple per report of one campaign).
+/// </summary>
+public sealed class ReportingService(PortalDbContext db, PortalClock clock)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Campaigns with participation data (settings or rounds), running during <paramref name="year"/> when given; newest first.</summary>
+    public async Task<PagedList<CampaignReportItem>> CampaignsAsync(int? year, int page, int pageSize = PageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.Campaigns.AsNoTracking()
+            .Where(c => db.ParticipationSettings.Any(s => s.CampaignId == c.Id) || db.ReportRounds.Any(r => r.CampaignId == c.Id));
+        if (year is { } y)
+        {
+            var first = new DateOnly(y, 1, 1);
+            var last = new DateOnly(y, 12, 31);
+            query = query.Where(c => c.StartsOn <= last && (c.EndsOn == null || c.EndsOn >= first));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        pageSize = Math.Max(1, pageSize);
+        page = Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize)));
+        var rows = await query
+            .OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new
+            {
+                c.Id,
+                c.Title,
+                c.StartsOn,
+                c.EndsOn,
+                Rounds = db.ReportRounds.Count(r => r.CampaignId == c.Id),
+                ExplicitCount = db.ParticipationSettings.Where(s => s.CampaignId == c.Id).SelectMany(s => s.ExpectedUnits).Count(),
+                RegisteredExplicit = db.Registrations.Count(r => r.CampaignId == c.Id && r.UnitId != null
+                    && db.ParticipationSettings.Where(s => s.CampaignId == c.Id).SelectMany(s => s.ExpectedUnits).Any(u => u.Id == r.UnitId)),
+                RegisteredActive = db.Registrations.Count(r => r.CampaignId == c.Id && r.UnitId != null && r.Unit!.IsActive),
+            })
+            .ToListAsync(cancellationToken);
+        var activeUnits = rows.Any(r => r.ExplicitCount == 0) ? await db.Units.CountAsync(u => u.IsActive, cancellationToken) : 0;
+        var items = rows
+            .Select(r => new CampaignReportItem(
+                r.Id, r.Title, r.StartsOn, r.EndsOn, r.Rounds,
+                r.ExplicitCount > 0 ? new Rate(r.RegisteredExplicit, r.ExplicitCount) : new Rate(r.RegisteredActive, activeUnits)))
+            .ToList();
+        return new PagedList<CampaignReportItem>(items, page, pageSize, total);
+    }
+
+    /// <summary>Years offered by the index's filter: from the earliest campaign with participation data to this year.</summary>
+    public async Task<IReadOnlyList<int>> CampaignYearsAsync(CancellationToken cancellationToken = default)
+    {
+        var earliest = await db.Campaigns.AsNoTracking()
+            .Where(c => db.ParticipationSettings.Any(s => s.CampaignId == c.Id) || db.ReportRounds.Any(r => r.CampaignId == c.Id))
+            .Select(c => (DateOnly?)c.StartsOn)
+            .MinAsync(cancellationToken);
+        var thisYear = clock.Today.Year;
+        var from = Math.Min(earliest?.Year ?? thisYear, thisYear);
+        return Enumerable.Range(from, thisYear - from + 1).Reverse().ToList();
+    }
+
+    /// <summary>Active units for the "per unit" picker.</summary>
+    public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken cancellationToken = default) =>
+        await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>Registration rate, per-round rates and the unit × round matrix of one campaign; null when the campaign does not exist.</summary>
+    public async Task<CampaignReport?> CampaignAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var today = clock.Today;
+        var explicitUnits = db.ParticipationSettings.Where(s => s.CampaignId == id).SelectMany(s => s.ExpectedUnits);
+        var allActive = !await explicitUnits.AnyAsync(cancellationToken);
+        var expected = allActive ? db.Units.Where(u => u.IsActive) : explicitUnits;
+        var expectedIds = expected.Select(u => u.Id);
+
+        var expectedCount = await expected.CountAsync(cancellationToken);
+        var registeredCount = await db.Registrations.CountAsync(r => r.CampaignId == id && r.UnitId != null && expectedIds.Contains(r.UnitId.Value), cancellationToken);
+
+        var rounds = await db.ReportRounds.AsNoTracking().Where(r => r.CampaignId == id)
+            .OrderBy(r => r.DueOn).ThenBy(r => r.SortOrder).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id,
+                r.Name,
+                r.Kind,
+                r.DueOn,
+                r.IsLocked,
+                Submitted = db.ProgressReports.Count(p => p.RoundId == r.Id && expectedIds.Contains(p.UnitId)),
+                OnTime = db.ProgressReports.Count(p => p.RoundId == r.Id && p.SubmittedOn <= r.DueOn && expectedIds.Contains(p.UnitId)),
+            })
+            .ToListAsync(cancellationToken);
+
+        var units = await expected.AsNoTracking()
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name, Registered = db.Registrations.Any(r => r.CampaignId == id && r.UnitId == u.Id) })
+            .ToListAsync(cancellationToken);
+
+        var submitted = await db.ProgressReports.AsNoTracking()
+            .Where(p => p.Round!.CampaignId == id)
+            .Select(p => new { p.RoundId, p.UnitId, p.SubmittedOn })
+            .ToDictionaryAsync(p => (p.RoundId, p.UnitId), p => p.SubmittedOn, cancellationToken);
+
+        var matrix = units
+            .Select(u => new MatrixRow(u.Id, u.Name, u.Registered, rounds
+                .Select(r => MatrixCell.For(r.DueOn, submitted.TryGetValue((r.Id, u.Id), out var on) ? on : null, today))
+                .ToList()))
+            .ToList();
+
+        return new CampaignReport(
+            campaign.Id, campaign.Title, campaign.StartsOn, campaign.EndsOn, today, allActive,
+            new Rate(registeredCount, expectedCount),
+            rounds.Select(r => new RoundReportItem(r.Id, r.Name, r.Kind, r.DueOn, r.IsLocked, new Rate(r.Submitted, expectedCount), new Rate(r.OnTime, expectedCount))).ToList(),
+            matrix);
+    }
+
+    /// <summary>A unit's registrations and rounds (of <paramref name="year"/>, by due date), and a yearly summary; null when the unit does not exist.</summary>
+    public async Task<UnitReport?> UnitAsync(int id, int? year, CancellationToken cancellationToken = default)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name, u.IsActive }).FirstOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var today = clock.Today;
+        var shownYear = year ?? today.Year;
+
+        var byYear = await (
+                from p in db.ProgressReports
+                where p.UnitId == id
+                join r in db.ReportRounds on p.RoundId equals r.Id
+                select new { r.DueOn.Year, OnTime = p.SubmittedOn <= r.DueOn })
+            .GroupBy(x => x.Year)
+            .Select(g => new { Year = g.Key, Submitted = g.Count(), OnTime = g.Count(x => x.OnTime) })
+            .OrderByDescending(x => x.Year)
+            .ToListAsync(cancellationToken);
+
+        var first = new DateOnly(shownYear, 1, 1);
+        var last = new DateOnly(shownYear, 12, 31);
+        var registrations = await db.Registrations.AsNoTracking()
+            .Where(r => r.UnitId == id && r.Campaign!.StartsOn <= last && (r.Campaign.EndsOn == null || r.Campaign.EndsOn >= first))
+            .OrderByDescending(r => r.RegisteredAt)
+            .Select(r => new { r.CampaignId, r.Campaign!.Title, r.RegisteredAt })
+            .ToListAsync(cancellationToken);
+
+        // The rounds that concern the unit: it reported, or is expected (listed, or every active unit when none is listed).
+        var active = unit.IsActive;
+        var rounds = await db.ReportRounds.AsNoTracking()
+            .Where(r => r.DueOn >= first && r.DueOn <= last)
+            .Where(r => db.ProgressReports.Any(p => p.RoundId == r.Id && p.UnitId == id)
+                || db.ParticipationSettings.Where(s => s.CampaignId == r.CampaignId).SelectMany(s => s.ExpectedUnits).Any(u => u.Id == id)
+                || (active && !db.ParticipationSettings.Where(s => s.CampaignId == r.CampaignId).SelectMany(s => s.ExpectedUnits).Any()))
+            .OrderBy(r => r.DueOn).ThenBy(r => r.CampaignId).ThenBy(r => r.SortOrder)
+            .Select(r => new
+            {
+                r.CampaignId,
+                r.Campaign!.Title,
+                r.Name,
+                r.DueOn,
+                SubmittedOn = db.ProgressReports.Where(p => p.RoundId == r.Id && p.UnitId == id).Select(p => (DateOnly?)p.SubmittedOn).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var years = byYear.Select(y => y.Year).Append(today.Year).Append(shownYear).Distinct().OrderDescending().ToList();
+        return new UnitReport(
+            unit.Id, unit.Name, shownYear, years,
+            byYear.Select(y => new UnitYearSummary(y.Year, y.Submitted, y.OnTime, y.Submitted - y.OnTime)).ToList(),
+            registrations.Select(r => new UnitRegistrationItem(r.CampaignId, r.Title, DateOnly.FromDateTime(clock.ToLocal(r.RegisteredAt)))).ToList(),
+            rounds.Select(r => new UnitRoundItem(r.CampaignId, r.Title, r.Name, r.DueOn, MatrixCell.For(r.DueOn, r.SubmittedOn, today))).ToList());
+    }
+
+    /// <summary>Commendations by year (all years), by award type and by unit (of <paramref name="year"/> when given), and the share of women among individual honorees per year.</summary>
+    public async Task<CommendationReport> CommendationsAsync(int? year, CancellationToken cancellationToken = default)
+    {
+        var byYear = (await db.Commendations.AsNoTracking()
+                .GroupBy(c => c.Year)
+                .Select(g => new { Year = g.Key, Count = g.Count() })
+                .OrderByDescending(y => y.Year)
+                .ToListAsync(cancellationToken))
+            .Select(y => new YearCount(y.Year, y.Count))
+            .ToList();
+
+        var scoped = db.Commendations.AsNoTracking();
+        if (year is { } y)
+        {
+            scoped = scoped.Where(c => c.Year == y);
+        }
+
+        var byAward = await scoped
+            .GroupBy(c => c.AwardTypeId)
+            .Select(g => new { AwardTypeId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var awardIds = byAward.Select(a => a.AwardTypeId).ToList();
+        var awardNames = await db.AwardTypes.AsNoTracking().Where(a => awardIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Name, a.SortOrder }).ToDictionaryAsync(a => a.Id, cancellationToken);
+
+        var byUnit = await scoped
+            .Select(c => new { UnitId = c.UnitId ?? (int?)c.StaffMember!.UnitId })
+            .GroupBy(x => x.UnitId)
+            .Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var unitIds = byUnit.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+
+        var women = await db.Commendations.AsNoTracking()
+            .Where(c => c.RecipientKind == RecipientKind.Individual && c.StaffMemberId != null)
+            .Select(c => new { c.Year, Female = c.StaffMember!.Gender == Gender.Female })
+            .GroupBy(x => x.Year)
+            .Select(g => new { Year = g.Key, Total = g.Count(), Women = g.Count(x => x.Female) })
+            .OrderByDescending(x => x.Year)
+            .ToListAsync(cancellationToken);
+
+        return new CommendationReport(
+            year,
+            byYear.Select(b => b.Year).ToList(),
+            byYear,
+            byAward
+                .OrderByDescending(a => a.Count).ThenBy(a => awardNames.TryGetValue(a.AwardTypeId, out var n) ? n.SortOrder : int.MaxValue)
+                .Select(a => new CountItem(awardNames.TryGetValue(a.AwardTypeId, out var n) ? n.Name : string.Empty, a.Count))
+                .ToList(),
+            byUnit
+                .Where(u => u.UnitId != null && unitNames.ContainsKey(u.UnitId.Value))
+                .OrderByDescending(u => u.Count).ThenBy(u => unitNames[u.UnitId!.Value], StringComparer.Ordinal)
+                .Select(u => new CountItem(unitNames[u.UnitId!.Value], u.Count))
+                .ToList(),
+            women.Select(w => new WomenShare(w.Year, new Rate(w.Women, w.Total))).ToList());
+    }
+}
