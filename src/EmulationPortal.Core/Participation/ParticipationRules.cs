@@ -1,0 +1,77 @@
+using EmulationPortal.Common;
+using EmulationPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmulationPortal.Participation;
+
+/// <summary>Checks shared by the Office's and the unit reporter's forms (error codes are resource keys of ParticipationResource).</summary>
+public static class ParticipationRules
+{
+    public const int CommitmentsMaxLength = 8000;
+
+    public const int NarrativeMaxLength = 100_000;
+
+    /// <summary>No figure of a campaign is plausibly above this.</summary>
+    public const decimal AbsurdValue = 1_000_000_000m;
+
+    /// <summary>People counted by an indicator may not exceed the unit's active staff × this factor.</summary>
+    public const int PeoplePerStaffLimit = 10;
+
+    /// <summary>Whether the unit is one the campaign expects (an empty list means every active unit).</summary>
+    public static async Task<bool> ExpectsUnitAsync(PortalDbContext db, int campaignId, int unitId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.ParticipationSettings.AsNoTracking().AnyAsync(
+            s => s.CampaignId == campaignId
+                && (s.ExpectedUnits.Any(u => u.Id == unitId)
+                    || (!s.ExpectedUnits.Any() && db.Units.Any(u => u.Id == unitId && u.IsActive))),
+            cancellationToken);
+    }
+
+    /// <summary>An indicator counts people when its measure unit is "người" or "lượt người".</summary>
+    public static bool CountsPeople(string measureUnit) => VietnameseText.Fold(measureUnit).Trim() is "nguoi" or "luot nguoi";
+
+    /// <summary>Checks the figures typed for the campaign's indicators; values for unknown indicators are ignored.</summary>
+    public static Dictionary<int, decimal> Figures(
+        List<ServiceError> errors, IReadOnlyDictionary<int, decimal?>? typed, IEnumerable<(int Id, string Name, string MeasureUnit)> indicators,
+        string fieldPrefix, int? peopleLimit)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var result = new Dictionary<int, decimal>();
+        foreach (var (id, name, measureUnit) in indicators)
+        {
+            if (typed is null || !typed.TryGetValue(id, out var value) || value is null)
+            {
+                continue;
+            }
+
+            var field = $"{fieldPrefix}[{id}]";
+            if (value < 0)
+            {
+                errors.Add(new ServiceError(field, "Figure.Negative", name));
+            }
+            else if (value > AbsurdValue)
+            {
+                errors.Add(new ServiceError(field, "Figure.Absurd", name));
+            }
+            else if (peopleLimit is { } limit && CountsPeople(measureUnit) && value > limit)
+            {
+                errors.Add(new ServiceError(field, "Figure.TooManyPeople", name, limit));
+            }
+            else
+            {
+                result[id] = decimal.Round(value.Value, 2);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The unit's people limit (active staff × 10), or null when no staff are recorded for it.</summary>
+    public static async Task<int?> PeopleLimitAsync(PortalDbContext db, int unitId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var staff = await db.StaffMembers.AsNoTracking().CountAsync(s => s.UnitId == unitId && s.IsActive, cancellationToken);
+        return staff == 0 ? null : staff * PeoplePerStaffLimit;
+    }
+}
