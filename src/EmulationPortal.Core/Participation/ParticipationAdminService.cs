@@ -30,7 +30,7 @@ public sealed record RegistrationEditData(
     int Id, int Version, int CampaignId, string CampaignTitle, string Registrant, string Commitments,
     IReadOnlyList<IndicatorRow> Indicators, IReadOnlyDictionary<int, decimal> Targets);
 
-public sealed record RegistrationInput(string? Commitments, IReadOnlyDictionary<int, decimal?>? Targets);
+public sealed record RegistrationInput(string? Commitments, IReadOnlyDictionary<int, string?>? Targets);
 
 /// <summary>The Office's side of participation: settings, indicators, report rounds and every registration of a campaign.</summary>
 public sealed class ParticipationAdminService(PortalDbContext db, PortalClock clock)

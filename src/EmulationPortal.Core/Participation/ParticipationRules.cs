@@ -33,20 +33,25 @@ public static class ParticipationRules
 
     /// <summary>Checks the figures typed for the campaign's indicators; values for unknown indicators are ignored.</summary>
     public static Dictionary<int, decimal> Figures(
-        List<ServiceError> errors, IReadOnlyDictionary<int, decimal?>? typed, IEnumerable<(int Id, string Name, string MeasureUnit)> indicators,
+        List<ServiceError> errors, IReadOnlyDictionary<int, string?>? typed, IEnumerable<(int Id, string Name, string MeasureUnit)> indicators,
         string fieldPrefix, int? peopleLimit)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var result = new Dictionary<int, decimal>();
         foreach (var (id, name, measureUnit) in indicators)
         {
-            if (typed is null || !typed.TryGetValue(id, out var value) || value is null)
+            if (typed is null || !typed.TryGetValue(id, out var text) || string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
             var field = $"{fieldPrefix}[{id}]";
-            if (value < 0)
+            var value = ParseNumber(text);
+            if (value is null)
+            {
+                errors.Add(new ServiceError(field, "Figure.NotANumber", name));
+            }
+            else if (value < 0)
             {
                 errors.Add(new ServiceError(field, "Figure.Negative", name));
             }
@@ -65,6 +70,14 @@ public static class ParticipationRules
         }
 
         return result;
+    }
+
+    /// <summary>A number as typed: "12", "12.5" (number fields) or "12,5" (Vietnamese decimal comma); no thousands separators.</summary>
+    public static decimal? ParseNumber(string? text)
+    {
+        var trimmed = (text ?? string.Empty).Trim().Replace(',', '.');
+        return decimal.TryParse(trimmed, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     /// <summary>The unit's people limit (active staff × 10), or null when no staff are recorded for it.</summary>

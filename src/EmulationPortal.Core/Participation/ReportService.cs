@@ -19,7 +19,7 @@ public sealed record ReportFormData(
     int RoundId, string RoundName, ReportKind Kind, DateOnly DueOn, bool IsLocked, int CampaignId, string CampaignTitle,
     IReadOnlyList<IndicatorRow> Indicators, UnitReportData? Report, RoundStatus Status, int? PeopleLimit, string? RefusalCode);
 
-public sealed record ReportInput(string? Narrative, IReadOnlyDictionary<int, decimal?>? Values, IReadOnlyList<IncomingFile>? Files);
+public sealed record ReportInput(string? Narrative, IReadOnlyDictionary<int, string?>? Values, IReadOnlyList<IncomingFile>? Files);
 
 public sealed record ReportAttachmentFile(string StorageKey, string ContentType, string OriginalName);
 
