@@ -87,4 +87,30 @@ public static class ParticipationRules
         var staff = await db.StaffMembers.AsNoTracking().CountAsync(s => s.UnitId == unitId && s.IsActive, cancellationToken);
         return staff == 0 ? null : staff * PeoplePerStaffLimit;
     }
+
+    /// <summary>
+    /// The narrative as stored HTML: the plain text typed in the form (encoded, so "<" stays text) becomes paragraphs
+    /// (blank line) and line breaks. The caller still sanitizes the result.
+    /// </summary>
+    public static string NarrativeHtml(string? typed)
+    {
+        var text = (typed ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => "<p>" + string.Join("<br>", p.Split('\n').Select(System.Net.WebUtility.HtmlEncode)) + "</p>");
+        return string.Concat(paragraphs);
+    }
+
+    /// <summary>Stored narrative HTML back to the plain text the form edits (paragraphs → blank lines, line breaks kept).</summary>
+    public static string NarrativeText(string? html)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(html ?? string.Empty, "<br\\s*/?>", "\n", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "</(p|li|h2|h3|h4|blockquote)>", "\n\n", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", string.Empty);
+        return System.Net.WebUtility.HtmlDecode(text).Trim();
+    }
 }

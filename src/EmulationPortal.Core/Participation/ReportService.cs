@@ -105,7 +105,7 @@ public sealed class ReportService(PortalDbContext db, PortalClock clock, HtmlCle
         }
 
         var errors = new List<ServiceError>();
-        var narrative = cleaner.Clean(input.Narrative);
+        var narrative = cleaner.Clean(ParticipationRules.NarrativeHtml(input.Narrative));
         if (string.IsNullOrWhiteSpace(HtmlText(narrative)))
         {
             errors.Add(new ServiceError("Narrative", "Report.NarrativeRequired"));
