@@ -117,6 +117,16 @@ public sealed class RegistrationTests(PortalAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task AdminMenu_LinksToParticipation_UnderHonors()
+    {
+        using var editor = await TestUsers.SignedInClientAsync(factory, Roles.Editor);
+
+        var admin = Html.Text(await editor.GetStringAsync(new Uri("/Admin", UriKind.Relative)));
+
+        Assert.Contains("href=\"/Admin/Participation\">Tham gia, báo cáo</a>", admin, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Editor_SetsUpACampaign_SettingsIndicatorAndRoundAreStored()
     {
         var s = await ScenarioAsync(factory);
