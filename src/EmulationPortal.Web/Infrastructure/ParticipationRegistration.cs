@@ -1,3 +1,5 @@
+using EmulationPortal.Participation;
+
 namespace EmulationPortal.Web.Infrastructure;
 
 /// <summary>Services of registration, report rounds and reports.</summary>
@@ -6,6 +8,9 @@ internal static class ParticipationRegistration
     public static IServiceCollection AddParticipation(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddScoped<ParticipationAdminService>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<ReportService>();
         return services;
     }
 }
