@@ -84,7 +84,7 @@ public sealed class ReportingController(
     {
         var q = new QueryValues();
         var report = await reports.UnitAsync(id, q.Year(year), cancellationToken);
-        return report is null ? NotFound() : View(new UnitReportViewModel(report, q.HasInvalid, await PrintHeaderAsync(cancellationToken)));
+        return report is null ? NotFound() : View(new UnitDashboardViewModel(report, q.HasInvalid, await PrintHeaderAsync(cancellationToken)));
     }
 
     [HttpGet("don-vi/{id:int}/xuat")]

@@ -15,7 +15,7 @@ public sealed record ReportingIndexViewModel(
 
 public sealed record CampaignReportViewModel(CampaignReport Report, ReportPrintHeader Print);
 
-public sealed record UnitReportViewModel(UnitReport Report, bool HasInvalidFilter, ReportPrintHeader Print);
+public sealed record UnitDashboardViewModel(UnitReport Report, bool HasInvalidFilter, ReportPrintHeader Print);
 
 public sealed record CommendationReportViewModel(CommendationReport Report, bool HasInvalidFilter, ReportPrintHeader Print);
 
