@@ -168,6 +168,13 @@ public sealed class ReminderService(
         return new PagedList<ReminderHistoryItem>(items, page, pageSize, total);
     }
 
+    /// <summary>The notices for a signed-in user's unit (none when the account has no unit).</summary>
+    public async Task<IReadOnlyList<ReminderNotice>> NoticesForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var unitId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UnitId).FirstOrDefaultAsync(cancellationToken);
+        return unitId is { } id ? await NoticesForUnitAsync(id, cancellationToken) : [];
+    }
+
     /// <summary>Reminders of the last 30 days for the unit whose report is still missing, one per round (the latest).</summary>
     public async Task<IReadOnlyList<ReminderNotice>> NoticesForUnitAsync(int unitId, CancellationToken cancellationToken = default)
     {
