@@ -134,7 +134,12 @@ public sealed class ReminderService(
                 catch (DbUpdateException)
                 {
                     db.Entry(reminder).State = EntityState.Detached;
-                    continue;
+                    if (await db.Reminders.AnyAsync(r => r.DedupKey == reminder.DedupKey, cancellationToken))
+                    {
+                        continue; // already reminded: by an earlier run or by another instance
+                    }
+
+                    throw; // something else went wrong (the database is unreachable or locked): retry on the next run
                 }
 
                 reminders++;

@@ -8,7 +8,7 @@ namespace EmulationPortal.Web.Infrastructure;
 /// <see cref="RunOnceAsync"/> (testable without waiting); de-duplication is the database's unique DedupKey, so
 /// restarts and a second instance never send twice.
 /// </summary>
-internal sealed class ReminderJob(IServiceScopeFactory scopes, ReminderOptions options, PortalClock clock, TimeProvider timeProvider, ILogger<ReminderJob> logger)
+public sealed class ReminderJob(IServiceScopeFactory scopes, ReminderOptions options, PortalClock clock, TimeProvider timeProvider, ILogger<ReminderJob> logger)
     : BackgroundService
 {
     private static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(30);
