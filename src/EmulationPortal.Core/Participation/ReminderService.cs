@@ -111,11 +111,18 @@ public sealed class ReminderService(
     public async Task<ReminderSendResult> RunAutomaticAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         var rounds = await MissingAsync(today, today.AddDays(DaysBefore), roundId: null, cancellationToken);
+        var roundIds = rounds.Select(r => r.RoundId).ToList();
+
+        // Skip what is known to be sent (no failed inserts in the log every day); the unique index still decides races.
+        var sent = (await db.Reminders.AsNoTracking()
+            .Where(r => roundIds.Contains(r.RoundId) && r.Kind == ReminderKind.Automatic)
+            .Select(r => r.DedupKey)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var reminders = 0;
         var mails = 0;
         foreach (var round in rounds)
         {
-            foreach (var unit in round.Units)
+            foreach (var unit in round.Units.Where(u => !sent.Contains(Reminder.AutomaticKey(round.RoundId, u.UnitId))))
             {
                 var reminder = new Reminder
                 {

@@ -101,10 +101,32 @@ public sealed class ReminderServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _connection.DisposeAsync();
 
-    private PortalDbContext NewContext() =>
+    private PortalDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
         new(new DbContextOptionsBuilder<PortalDbContext>()
             .UseSqlite(_connection, s => s.MigrationsAssembly("EmulationPortal.Migrations.Sqlite"))
+            .AddInterceptors(interceptors)
             .Options);
+
+    /// <summary>Another instance wins the race: just before this instance saves a new automatic reminder, the other one stores the same key.</summary>
+    private sealed class OtherInstanceFirst(Func<PortalDbContext> otherContext) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public List<string> Raced { get; } = [];
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var pending = eventData.Context!.ChangeTracker.Entries<Reminder>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            foreach (var reminder in pending.Where(r => r.Kind == ReminderKind.Automatic))
+            {
+                await using var other = otherContext();
+                other.Reminders.Add(new Reminder { RoundId = reminder.RoundId, UnitId = reminder.UnitId, Kind = ReminderKind.Automatic, DedupKey = reminder.DedupKey, SentAt = reminder.SentAt });
+                await other.SaveChangesAsync(cancellationToken);
+                Raced.Add(reminder.DedupKey);
+            }
+
+            return result;
+        }
+    }
 
     private ReminderService NewService(PortalDbContext db, int daysBefore = 3) =>
         new(db, _mail.Object, new PlainComposer(), new PortalClock(_time, Zone), new ReminderOptions { DaysBefore = daysBefore }, NullLogger<ReminderService>.Instance);
@@ -151,6 +173,21 @@ public sealed class ReminderServiceTests : IAsyncLifetime
         await using var check = NewContext();
         Assert.Equal(2, await check.Reminders.CountAsync());
         Assert.Single(_sent);
+    }
+
+    [Fact]
+    public async Task RunAutomatic_WhenAnotherInstanceInsertsTheSameKeyFirst_SkipsWithoutMailOrError()
+    {
+        var race = new OtherInstanceFirst(() => NewContext());
+        await using var db = NewContext(race);
+
+        var result = await NewService(db).RunAutomaticAsync(Today);
+
+        Assert.Equal(2, race.Raced.Count); // both inserts of this instance lost the race
+        Assert.Equal(0, result.Reminders);
+        Assert.Empty(_sent); // the instance that wrote the rows sends the mails, this one sends none
+        await using var check = NewContext();
+        Assert.Equal(2, await check.Reminders.CountAsync());
     }
 
     [Fact]
