@@ -69,7 +69,7 @@ public sealed class MailFromDailyJobTests(ReminderAppFactory factory) : IClassFi
         var mails = Directory.GetFiles(factory.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f))
             .Where(m => m.To.Mailboxes.Any(a => a.Address == "cntt-job@example.gov.vn")).ToList();
         var mail = Assert.Single(mails);
-        Assert.StartsWith("[Nhắc nhở] Đơn vị chưa gửi báo cáo Báo cáo tiến độ đợt 4", mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[Nhắc nhở] Đơn vị chưa gửi báo cáo: Báo cáo tiến độ đợt 4", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Phòng Công nghệ thông tin", mail.TextBody, StringComparison.Ordinal);
     }
 }

@@ -79,7 +79,7 @@ public sealed class ReminderPagesTests(ReminderAppFactory factory) : IClassFixtu
 
         var mails = Directory.GetFiles(factory.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
         var mail = Assert.Single(mails, m => m.To.Mailboxes.Any(a => a.Address == "buuchinh@example.gov.vn"));
-        Assert.Contains("[Nhắc nhở] Đơn vị chưa gửi báo cáo " + roundName, mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("[Nhắc nhở] Đơn vị chưa gửi báo cáo: " + roundName, mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Kính gửi đầu mối thi đua – khen thưởng của " + DemoParticipation.UnregisteredUnit, mail.TextBody, StringComparison.Ordinal);
 
         var page = Html.Text(await editor.GetStringAsync(new Uri("/Admin/Reminders", UriKind.Relative)));
