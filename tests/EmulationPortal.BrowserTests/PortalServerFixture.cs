@@ -44,6 +44,7 @@ public sealed class PortalServerFixture : WebApplicationFactory<Program>, IAsync
         ["Database:DataFolder"] = _dataFolder,
         ["Seed:AdminPassword"] = "Thu-nghiem-trinh-duyet-2026!",
         ["Seed:DemoContent"] = "true",
+        ["Reminders:Enabled"] = "false",
         ["Serilog:WriteTo:1:Args:path"] = System.IO.Path.Combine(_dataFolder, "logs", "portal-.log"),
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };

@@ -15,7 +15,7 @@ public sealed class AuthorizationMatrixTests(PortalAppFactory factory) : IClassF
     public static readonly string[] ReadUrls =
     [
         "/Admin", "/Admin/Campaigns", "/Admin/Articles", "/Admin/Documents", "/Admin/Commendations", "/Admin/Feedback",
-        "/Admin/Catalogues", "/Admin/Units", "/Admin/Staff", "/Admin/Organisation", "/Admin/Participation",
+        "/Admin/Catalogues", "/Admin/Units", "/Admin/Staff", "/Admin/Organisation", "/Admin/Participation", "/Admin/Reminders",
     ];
 
     public static readonly string[] AdministratorOnlyUrls = ["/Admin/Users", "/Admin/Audit"];

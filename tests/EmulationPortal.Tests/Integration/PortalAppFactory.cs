@@ -32,6 +32,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ["Database:DataFolder"] = DataFolder,
         ["Seed:AdminPassword"] = AdminPassword,
         ["Seed:DemoContent"] = "true",
+        ["Reminders:Enabled"] = "false",
         ["Serilog:WriteTo:1:Args:path"] = Path.Combine(DataFolder, "logs", "portal-.log"),
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };
