@@ -1,11 +1,21 @@
+using System.Globalization;
+using EmulationPortal.Accounts;
 using EmulationPortal.Campaigns;
+using EmulationPortal.Common;
+using EmulationPortal.Participation;
 using EmulationPortal.Web.Models;
+using EmulationPortal.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace EmulationPortal.Web.Controllers;
 
 [Route("phong-trao")]
-public sealed class CampaignsController(CampaignService campaigns) : Controller
+public sealed class CampaignsController(
+    CampaignService campaigns, PersonalRegistrationService personal, UserManager<PortalUser> users,
+    IStringLocalizer<ParticipationResource> text) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(
@@ -30,6 +40,88 @@ public sealed class CampaignsController(CampaignService campaigns) : Controller
     {
         var campaign = await campaigns.GetBySlugAsync(slug, cancellationToken);
         return campaign is null ? NotFound() : View(campaign);
+    }
+
+    /// <summary>
+    /// Đăng ký thi đua cá nhân from the campaign page: the signed-in staff member registers, or edits their registration,
+    /// then returns to the campaign page (Post/Redirect/Get). Validation errors show the form again on its own page.
+    /// </summary>
+    [HttpPost("{slug}/dang-ky-ca-nhan")]
+    [Authorize]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> RegisterPersonally(string slug, PersonalRegistrationForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var user = await users.GetUserAsync(User);
+        var panel = await personal.PanelAsync(slug, user?.StaffMemberId, cancellationToken);
+        if (panel is null)
+        {
+            return NotFound();
+        }
+
+        if (form.CampaignId != panel.CampaignId)
+        {
+            return PersonalRefused(panel, "Registration.WrongCampaign", StatusCodes.Status400BadRequest);
+        }
+
+        if (panel.StaffMemberId is not { } staffMemberId)
+        {
+            return PersonalRefused(panel, "Registration.NoStaffMember", StatusCodes.Status403Forbidden);
+        }
+
+        if (panel.ClosedCode is { } closed)
+        {
+            return PersonalRefused(panel, closed, StatusCodes.Status403Forbidden);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await personal.RegisterAsync(
+                slug, staffMemberId, users.GetUserId(User), form.Version, new RegistrationInput(form.Commitments, form.Targets), cancellationToken);
+            if (result is null)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                TempData["Notice"] = text[panel.Registration is null ? "Personal.Registered" : "Personal.Saved"].Value;
+                return RedirectToAction(nameof(Detail), new { slug });
+            }
+
+            if (result.Conflict is { } conflict)
+            {
+                ModelState.Remove(nameof(form.Version));
+                form.Version = conflict.CurrentVersion >= 0 ? conflict.CurrentVersion : form.Version;
+                ModelState.AddModelError(string.Empty, text["Personal.Conflict"]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
+            else
+            {
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError(error.Field, text[error.Code, error.Args]);
+                }
+
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View("PersonalRegistration", new PersonalRegistrationViewModel(panel, true, form, true));
+    }
+
+    /// <summary>The typed target as the form shows it again ("12.5").</summary>
+    internal static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private ViewResult PersonalRefused(PersonalRegistrationPanel panel, string code, int status)
+    {
+        Response.StatusCode = status;
+        ViewData["Message"] = text[code, panel.RegistrationDeadline is { } d ? VietnameseDate.Display(d) : string.Empty].Value;
+        return View("PersonalRefused", panel);
     }
 
     internal static Dictionary<string, string> Keep(params (string Key, string? Value)[] values) =>

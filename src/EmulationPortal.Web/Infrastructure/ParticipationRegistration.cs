@@ -10,6 +10,7 @@ internal static class ParticipationRegistration
         _ = configuration;
         services.AddScoped<ParticipationAdminService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<PersonalRegistrationService>();
         services.AddScoped<ReportService>();
         return services;
     }

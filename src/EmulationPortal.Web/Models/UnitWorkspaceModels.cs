@@ -31,3 +31,18 @@ public sealed record UnitCampaignViewModel(string UnitName, WorkspaceCampaignDet
 public sealed record UnitRegistrationViewModel(string UnitName, WorkspaceCampaignDetail Campaign, UnitRegistrationForm Form);
 
 public sealed record UnitReportViewModel(string UnitName, ReportFormData Round, UnitReportForm Form, long MaxFileMegabytes);
+
+/// <summary>The "Đăng ký thi đua cá nhân" form on a campaign page: the campaign it was opened for, commitments, a target per indicator id.</summary>
+public sealed class PersonalRegistrationForm
+{
+    public int CampaignId { get; set; }
+
+    public int Version { get; set; }
+
+    public string? Commitments { get; set; }
+
+    public Dictionary<int, string?> Targets { get; set; } = [];
+}
+
+/// <summary>The personal registration section of a campaign page; <see cref="IsSignedIn"/> false shows the sign-in link.</summary>
+public sealed record PersonalRegistrationViewModel(PersonalRegistrationPanel Panel, bool IsSignedIn, PersonalRegistrationForm Form, bool ShowForm);
