@@ -71,6 +71,20 @@ internal static class DemoParticipation
         var indicators = Indicators.Select((i, n) => new CampaignIndicator { Campaign = campaign, Name = i.Name, MeasureUnit = i.MeasureUnit, SortOrder = n + 1 }).ToList();
         db.CampaignIndicators.AddRange(indicators);
 
+        // Next year's campaign already takes registrations (units and staff personally) until the end of its first quarter.
+        if (campaigns.TryGetValue($"Thi đua thực hiện thắng lợi nhiệm vụ chính trị năm {today.Year + 1}", out var next))
+        {
+            db.ParticipationSettings.Add(new ParticipationSettings
+            {
+                Campaign = next,
+                RegistrationExpected = true,
+                RegistrationDeadline = new DateOnly(today.Year + 1, 3, 31),
+                AllowsPersonalRegistration = true,
+                ExpectedUnits = expected,
+            });
+            db.CampaignIndicators.AddRange(Indicators.Select((i, n) => new CampaignIndicator { Campaign = next, Name = i.Name, MeasureUnit = i.MeasureUnit, SortOrder = n + 1 }));
+        }
+
         // Early in the year the relative dates would fall before the campaign starts: keep every round after the start.
         var rounds = new List<ReportRound>();
         for (var n = 0; n < Rounds.Length; n++)
