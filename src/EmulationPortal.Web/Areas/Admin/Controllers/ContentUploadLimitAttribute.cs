@@ -35,13 +35,20 @@ public sealed class ContentUploadLimitAttribute : Attribute, IAuthorizationFilte
         if (http.Request.ContentLength > limit)
         {
             var text = http.RequestServices.GetRequiredService<IStringLocalizer<AdminContentResource>>();
+            var common = http.RequestServices.GetRequiredService<IStringLocalizer<AdminResource>>();
+
+            // Back to the page the form was on (the admin documents or a unit's report), never to another site.
+            var referer = http.Request.Headers.Referer.ToString();
+            var back = Uri.TryCreate(referer, UriKind.Absolute, out var from) && from.Host == http.Request.Host.Host
+                ? from.PathAndQuery
+                : "/";
             context.Result = new ContentResult
             {
                 StatusCode = StatusCodes.Status413PayloadTooLarge,
                 ContentType = "text/html; charset=utf-8",
                 Content = $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{text["Upload.RequestTooLarge.Title"]}</title></head>"
                     + $"<body><h1>{text["Upload.RequestTooLarge.Title"]}</h1><p>{text["Upload.RequestTooLarge", options.MaxFileSizeMegabytes, FilesPerRequest]}</p>"
-                    + $"<p><a href=\"/Admin/Documents\">{text["Document.BackToList"]}</a></p></body></html>",
+                    + $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(back)}\">{common["Common.Back"]}</a></p></body></html>",
             };
             return;
         }
