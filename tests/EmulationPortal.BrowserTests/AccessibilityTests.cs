@@ -1,14 +1,16 @@
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using EmulationPortal.Accounts;
 using EmulationPortal.Data;
 using EmulationPortal.News;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace EmulationPortal.BrowserTests;
 
-/// <summary>axe-core (WCAG 2.0/2.1 A and AA) over the public pages: no serious or critical violations.</summary>
+/// <summary>axe-core (WCAG 2.0/2.1 A and AA) over the public and the signed-in pages: no serious or critical violations.</summary>
 public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixture<PortalServerFixture>
 {
     private async Task<List<(string Name, string Url)>> PagesAsync()
@@ -39,9 +41,52 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
     [BrowserFact]
     public async Task PublicPages_WhenScannedWithAxe_HaveNoSeriousOrCriticalViolations()
     {
-        var report = new StringBuilder();
         var page = await portal.NewPageAsync();
-        foreach (var (name, url) in await PagesAsync())
+        var report = await ScanAsync(page, await PagesAsync());
+        await page.Context.CloseAsync();
+        Assert.True(report.Length == 0, "axe found serious or critical violations:\n" + report);
+    }
+
+    /// <summary>The pages behind sign-in: the admin area, the unit workspace and the leaders' dashboard.</summary>
+    [BrowserFact]
+    public async Task SignedInPages_WhenScannedWithAxe_HaveNoSeriousOrCriticalViolations()
+    {
+        int unitId;
+        int campaignId;
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            campaignId = await db.ParticipationSettings.OrderBy(s => s.CampaignId).Select(s => s.CampaignId).FirstAsync();
+            unitId = await db.Units.Where(u => u.Name == "Văn phòng Sở").Select(u => u.Id).FirstAsync();
+        }
+
+        var userName = await portal.CreateUserAsync("a11y-", "Người kiểm tra truy cập", unitId, Roles.Administrator, Roles.UnitReporter);
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/dang-nhap");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(PortalServerFixture.UserPassword);
+        await page.Locator("form[action^='/dang-nhap'] button[type='submit']").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+
+        var report = await ScanAsync(page,
+        [
+            ("admin-dashboard", "/Admin"), ("admin-articles", "/Admin/Articles"), ("admin-article-create", "/Admin/Articles/Create"),
+            ("admin-documents", "/Admin/Documents"), ("admin-document-create", "/Admin/Documents/Create"),
+            ("admin-campaigns", "/Admin/Campaigns"), ("admin-commendations", "/Admin/Commendations"),
+            ("admin-commendation-create", "/Admin/Commendations/Create"), ("admin-units", "/Admin/Units"), ("admin-staff", "/Admin/Staff"),
+            ("admin-catalogues", "/Admin/Catalogues"), ("admin-users", "/Admin/Users"), ("admin-audit", "/Admin/Audit"),
+            ("admin-feedback", "/Admin/Feedback"), ("admin-participation", "/Admin/Participation"), ("admin-reminders", "/Admin/Reminders"),
+            ("unit-workspace", "/don-vi"), ("reports", "/bao-cao"), ("report-campaign", "/bao-cao/phong-trao/" + campaignId),
+            ("report-unit", "/bao-cao/don-vi/" + unitId), ("report-honors", "/bao-cao/khen-thuong"), ("feedback", "/phan-anh"),
+        ]);
+        await page.Context.CloseAsync();
+        Assert.True(report.Length == 0, "axe found serious or critical violations:\n" + report);
+    }
+
+    private async Task<StringBuilder> ScanAsync(IPage page, IEnumerable<(string Name, string Url)> pages)
+    {
+        var report = new StringBuilder();
+        foreach (var (name, url) in pages)
         {
             await page.GotoAsync(url);
             await portal.ScreenshotAsync(page, "a11y-" + name);
@@ -56,8 +101,7 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
             }
         }
 
-        await page.Context.CloseAsync();
-        Assert.True(report.Length == 0, "axe found serious or critical violations:\n" + report);
+        return report;
     }
 
     private static string Describe(object? target) => target switch

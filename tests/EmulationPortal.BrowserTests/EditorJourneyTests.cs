@@ -17,7 +17,6 @@ namespace EmulationPortal.BrowserTests;
 /// </summary>
 public sealed class EditorJourneyTests(PortalServerFixture portal) : IClassFixture<PortalServerFixture>
 {
-    private const string Password = "Bien-tap-vien-2026!";
     private const string ArticleTitle = "Văn phòng Sở phát động đợt thi đua cao điểm chuyển đổi số";
     private const string ArticleSummary = "Các phòng, đơn vị đăng ký nội dung thi đua trước ngày 15 của tháng.";
     private const string ArticleBody = "Giám đốc Sở đề nghị mỗi phòng đăng ký ít nhất một sáng kiến chuyển đổi số.";
@@ -49,18 +48,8 @@ public sealed class EditorJourneyTests(PortalServerFixture portal) : IClassFixtu
         await page.Context.CloseAsync();
     }
 
-    private async Task<string> CreateEditorAsync()
-    {
-        var userName = "bientap-" + Guid.NewGuid().ToString("N")[..8];
-        using var scope = portal.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = userName, DisplayName = "Biên tập viên thử nghiệm", LockoutEnabled = true, MustChangePassword = false };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var added = await users.AddToRoleAsync(user, Roles.Editor);
-        Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
-        return userName;
-    }
+    private Task<string> CreateEditorAsync() =>
+        portal.CreateUserAsync("bientap-", "Biên tập viên thử nghiệm", null, Roles.Editor);
 
     private async Task SignInAsync(IPage page, string userName)
     {
@@ -68,7 +57,7 @@ public sealed class EditorJourneyTests(PortalServerFixture portal) : IClassFixtu
         await page.GotoAsync("/Admin");
         await page.WaitForURLAsync(UrlLike("/dang-nhap"));
         await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(Password);
+        await page.Locator("#Password").FillAsync(PortalServerFixture.UserPassword);
         await page.Locator("form[action^='/dang-nhap'] button[type='submit']").ClickAsync();
         await page.WaitForURLAsync(UrlLike("/Admin/?$"));
         await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();

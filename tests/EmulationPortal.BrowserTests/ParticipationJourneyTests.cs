@@ -18,7 +18,6 @@ namespace EmulationPortal.BrowserTests;
 /// </summary>
 public sealed class ParticipationJourneyTests(PortalServerFixture portal) : IClassFixture<PortalServerFixture>
 {
-    private const string Password = "Bao-cao-thi-dua-2026!";
 
     // The demo data expects this division in the year's campaign, but it never registers (and has reported nothing).
     private const string UnitName = "Phòng Bưu chính, Viễn thông";
@@ -84,28 +83,16 @@ public sealed class ParticipationJourneyTests(PortalServerFixture portal) : ICla
             .Where(r => r.CampaignId == settings.CampaignId && r.DueOn >= today && !r.IsLocked)
             .OrderBy(r => r.DueOn).ThenBy(r => r.SortOrder).FirstAsync();
 
-        var reporter = await CreateUserAsync(scope, "baocao-", "Cán bộ báo cáo Phòng Bưu chính", Roles.UnitReporter, unit.Id);
-        var leader = await CreateUserAsync(scope, "lanhdao-", "Lãnh đạo Sở thử nghiệm", Roles.Leader, unitId: null);
+        var reporter = await portal.CreateUserAsync("baocao-", "Cán bộ báo cáo Phòng Bưu chính", unit.Id, Roles.UnitReporter);
+        var leader = await portal.CreateUserAsync("lanhdao-", "Lãnh đạo Sở thử nghiệm", null, Roles.Leader);
         return new Arranged(reporter, leader, campaignTitle, today.Year, round.Name);
-    }
-
-    private static async Task<string> CreateUserAsync(IServiceScope scope, string prefix, string displayName, string role, int? unitId)
-    {
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var userName = prefix + Guid.NewGuid().ToString("N")[..8];
-        var user = new PortalUser { UserName = userName, DisplayName = displayName, LockoutEnabled = true, MustChangePassword = false, UnitId = unitId };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var added = await users.AddToRoleAsync(user, role);
-        Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
-        return userName;
     }
 
     private async Task SignInAsync(IPage page, string userName, string screenshot)
     {
         await page.GotoAsync("/dang-nhap");
         await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(Password);
+        await page.Locator("#Password").FillAsync(PortalServerFixture.UserPassword);
         await SubmitAsync(page, page.Locator("form[action^='/dang-nhap'] button[type='submit']"), "^[^?#]*://[^/]+/$", "sign-in-" + userName);
         await Assertions.Expect(AccountMenu(page)).ToBeVisibleAsync();
         await portal.ScreenshotAsync(page, screenshot);

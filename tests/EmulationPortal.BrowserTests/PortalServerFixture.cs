@@ -1,10 +1,12 @@
 using System.Net;
+using EmulationPortal.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -82,6 +84,24 @@ public sealed class PortalServerFixture : WebApplicationFactory<Program>, IAsync
             Headless = true,
             Args = Chromium.Arguments,
         });
+    }
+
+    /// <summary>The password of every account the tests create.</summary>
+    public const string UserPassword = "Thu-nghiem-nguoi-dung-2026!";
+
+    /// <summary>Creates an account (no forced password change) with the given roles and unit; returns its user name.</summary>
+    public async Task<string> CreateUserAsync(string prefix, string displayName, int? unitId, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var userName = prefix + Guid.NewGuid().ToString("N")[..8];
+        var user = new PortalUser { UserName = userName, DisplayName = displayName, LockoutEnabled = true, MustChangePassword = false, UnitId = unitId };
+        var created = await users.CreateAsync(user, UserPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var added = await users.AddToRolesAsync(user, roles);
+        Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
+        return userName;
     }
 
     public async Task<IPage> NewPageAsync()
