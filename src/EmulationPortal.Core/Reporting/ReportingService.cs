@@ -210,20 +210,38 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
         var awardNames = await db.AwardTypes.AsNoTracking().Where(a => awardIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Name, a.SortOrder }).ToDictionaryAsync(a => a.Id, cancellationToken);
 
-        var byUnit = await scoped
-            .Select(c => new { UnitId = c.UnitId ?? (int?)c.StaffMember!.UnitId })
-            .GroupBy(x => x.UnitId)
+        // Two groupings, each read from a covering index (Commendations(UnitId, Year); StaffMembers joined by
+        // Commendations(StaffMemberId, Year)), then at most one row per unit merged here. A single GROUP BY over
+        // COALESCE(UnitId, staff's UnitId) scanned the whole table: 90 ms at 100,000 commendations (docs/performance.md).
+        var collective = await scoped
+            .Where(c => c.UnitId != null)
+            .GroupBy(c => c.UnitId)
             .Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var individual = await (
+                from c in scoped
+                where c.StaffMemberId != null
+                join s in db.StaffMembers on c.StaffMemberId equals (int?)s.Id
+                group c by s.UnitId into g
+                select new { UnitId = (int?)g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byUnit = collective.Concat(individual)
+            .GroupBy(u => u.UnitId)
+            .Select(g => new { UnitId = g.Key, Count = g.Sum(u => u.Count) })
+            .ToList();
         var unitIds = byUnit.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
 
-        var women = await db.Commendations.AsNoTracking()
-            .Where(c => c.RecipientKind == RecipientKind.Individual && c.StaffMemberId != null)
-            .Select(c => new { c.Year, Female = c.StaffMember!.Gender == Gender.Female })
-            .GroupBy(x => x.Year)
-            .Select(g => new { Year = g.Key, Total = g.Count(), Women = g.Count(x => x.Female) })
+        // One pass with an inner join and a conditional count. Counting women through the navigation became a
+        // correlated subquery per year that re-read every individual commendation: 200 ms at 100,000 commendations.
+        // A staff member id implies an individual award (CK_Commendations_Recipient).
+        var women = await (
+                from c in db.Commendations
+                where c.StaffMemberId != null
+                join s in db.StaffMembers on c.StaffMemberId equals (int?)s.Id
+                group s.Gender by c.Year into g
+                select new { Year = g.Key, Total = g.Count(), Women = g.Count(x => x == Gender.Female) })
             .OrderByDescending(x => x.Year)
             .ToListAsync(cancellationToken);
 

@@ -670,6 +670,8 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Year", "DecidedOn");
 
+                    b.HasIndex("Year", "StaffMemberId");
+
                     b.ToTable("Commendations", t =>
                         {
                             t.HasCheckConstraint("CK_Commendations_Recipient", "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)");

@@ -41,6 +41,10 @@ internal sealed class CommendationConfiguration : IEntityTypeConfiguration<Comme
         builder.HasIndex(c => new { c.Year, c.DecidedOn });
         builder.HasIndex(c => new { c.AwardTypeId, c.Year });
         builder.HasIndex(c => new { c.StaffMemberId, c.Year });
+
+        // Covers the dashboard's share of women per year and its per-unit count of a year (join to StaffMembers)
+        // without reading commendation rows: 25 ms instead of 300 ms at 100,000 commendations (docs/performance.md).
+        builder.HasIndex(c => new { c.Year, c.StaffMemberId });
         builder.HasIndex(c => new { c.UnitId, c.Year });
         builder.HasIndex(c => new { c.RecipientKind, c.Year });
         builder.HasIndex(c => new { c.IsFeatured, c.Year });

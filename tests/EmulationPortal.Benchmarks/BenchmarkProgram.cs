@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace EmulationPortal.Benchmarks;
+
+/// <summary>
+/// Entry point: <c>fill --scale 1|10 --db PATH</c> and <c>measure --db PATH</c>. Each command is a class of its own
+/// so later data sets (articles, documents, staff: issue 6) and pages can be added beside these.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    private const string Usage = """
+        usage:
+          fill    --scale 1|10 --db /path/portal.db   create the database with the app's migrations and fill it
+          measure --db /path/portal.db [--requests 200] [--warmup 20] [--wrk-seconds 10] [--wrk-connections 8] [--out results.md]
+          profile --db /path/portal.db [--runs 10] [--campaign 4] [--unit 3] [--sql 1]   time the dashboard's service calls in-process
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var options = Options.Parse(args.Skip(1));
+        try
+        {
+            switch (args[0])
+            {
+                case "fill":
+                    await Filler.RunAsync(options.Require("db"), options.Int("scale", 1));
+                    return 0;
+                case "measure":
+                    await Measurer.RunAsync(new MeasureSettings(
+                        options.Require("db"),
+                        options.Int("requests", 200),
+                        options.Int("warmup", 20),
+                        options.Int("wrk-seconds", 10),
+                        options.Int("wrk-connections", 8),
+                        options.Get("out")));
+                    return 0;
+                case "profile":
+                    await Profiler.RunAsync(options.Require("db"), options.Int("runs", 10), options.Get("sql") is not null, options.Int("campaign", 4), options.Int("unit", 3));
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+    }
+}
+
+/// <summary>"--name value" pairs.</summary>
+internal sealed class Options
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static Options Parse(IEnumerable<string> args)
+    {
+        var options = new Options();
+        string? name = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                name = arg[2..];
+                options._values[name] = string.Empty;
+            }
+            else if (name is not null)
+            {
+                options._values[name] = arg;
+                name = null;
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument '{arg}'.");
+            }
+        }
+
+        return options;
+    }
+
+    public string? Get(string name) => _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public string Require(string name) => Get(name) ?? throw new ArgumentException($"--{name} is required.");
+
+    public int Int(string name, int fallback) =>
+        Get(name) is { } value
+            ? int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : throw new ArgumentException($"--{name} must be a positive number.")
+            : fallback;
+}
