@@ -69,7 +69,10 @@ public sealed record UnitReport(
     IReadOnlyList<int> Years,
     IReadOnlyList<UnitYearSummary> ByYear,
     IReadOnlyList<UnitRegistrationItem> Registrations,
-    IReadOnlyList<UnitRoundItem> Rounds);
+    IReadOnlyList<UnitRoundItem> Rounds,
+    int RoundsPage = 1,
+    int RoundsTotalPages = 1,
+    int RoundsTotalCount = 0);
 
 public sealed record CountItem(string Label, int Count);
 

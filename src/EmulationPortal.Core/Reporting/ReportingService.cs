@@ -129,8 +129,19 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
             matrix);
     }
 
-    /// <summary>A unit's registrations and rounds (of <paramref name="year"/>, by due date), and a yearly summary; null when the unit does not exist.</summary>
-    public async Task<UnitReport?> UnitAsync(int id, int? year, CancellationToken cancellationToken = default)
+    /// <summary>How many rounds the unit page shows at once; a year of a busy organisation can hold a thousand.</summary>
+    public const int UnitRoundsPageSize = 100;
+
+    /// <summary>A unit's registrations, all its rounds of <paramref name="year"/>, and a yearly summary (for exports).</summary>
+    public Task<UnitReport?> UnitAsync(int id, int? year, CancellationToken cancellationToken = default) =>
+        UnitAsync(id, year, roundsPage: null, cancellationToken);
+
+    /// <summary>
+    /// A unit's registrations and rounds (of <paramref name="year"/>, by due date; one page of
+    /// <see cref="UnitRoundsPageSize"/> when <paramref name="roundsPage"/> is given), and a yearly summary; null when
+    /// the unit does not exist.
+    /// </summary>
+    public async Task<UnitReport?> UnitAsync(int id, int? year, int? roundsPage, CancellationToken cancellationToken = default)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name, u.IsActive }).FirstOrDefaultAsync(cancellationToken);
         if (unit is null)
@@ -161,12 +172,17 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
 
         // The rounds that concern the unit: it reported, or is expected (listed, or every active unit when none is listed).
         var active = unit.IsActive;
-        var rounds = await db.ReportRounds.AsNoTracking()
+        var concerning = db.ReportRounds.AsNoTracking()
             .Where(r => r.DueOn >= first && r.DueOn <= last)
             .Where(r => db.ProgressReports.Any(p => p.RoundId == r.Id && p.UnitId == id)
                 || db.ParticipationSettings.Where(s => s.CampaignId == r.CampaignId).SelectMany(s => s.ExpectedUnits).Any(u => u.Id == id)
                 || (active && !db.ParticipationSettings.Where(s => s.CampaignId == r.CampaignId).SelectMany(s => s.ExpectedUnits).Any()))
-            .OrderBy(r => r.DueOn).ThenBy(r => r.CampaignId).ThenBy(r => r.SortOrder)
+            .OrderBy(r => r.DueOn).ThenBy(r => r.CampaignId).ThenBy(r => r.SortOrder);
+        var totalRounds = roundsPage is null ? 0 : await concerning.CountAsync(cancellationToken);
+        var totalPages = Math.Max(1, (int)Math.Ceiling(totalRounds / (double)UnitRoundsPageSize));
+        var page = roundsPage is null ? 1 : Math.Min(Math.Max(1, roundsPage.Value), totalPages);
+        var paged = roundsPage is null ? concerning : concerning.Skip((page - 1) * UnitRoundsPageSize).Take(UnitRoundsPageSize);
+        var rounds = await paged
             .Select(r => new
             {
                 r.CampaignId,
@@ -182,7 +198,10 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
             unit.Id, unit.Name, shownYear, years,
             byYear.Select(y => new UnitYearSummary(y.Year, y.Submitted, y.OnTime, y.Submitted - y.OnTime)).ToList(),
             registrations.Select(r => new UnitRegistrationItem(r.CampaignId, r.Title, DateOnly.FromDateTime(clock.ToLocal(r.RegisteredAt)))).ToList(),
-            rounds.Select(r => new UnitRoundItem(r.CampaignId, r.Title, r.Name, r.DueOn, MatrixCell.For(r.DueOn, r.SubmittedOn, today))).ToList());
+            rounds.Select(r => new UnitRoundItem(r.CampaignId, r.Title, r.Name, r.DueOn, MatrixCell.For(r.DueOn, r.SubmittedOn, today))).ToList(),
+            page,
+            roundsPage is null ? 1 : totalPages,
+            roundsPage is null ? rounds.Count : totalRounds);
     }
 
     /// <summary>Commendations by year (all years), by award type and by unit (of <paramref name="year"/> when given), and the share of women among individual honorees per year.</summary>

@@ -80,10 +80,10 @@ public sealed class ReportingController(
     }
 
     [HttpGet("don-vi/{id:int}")]
-    public async Task<IActionResult> Unit(int id, [FromQuery(Name = "nam")] string? year, CancellationToken cancellationToken)
+    public async Task<IActionResult> Unit(int id, [FromQuery(Name = "nam")] string? year, [FromQuery(Name = "trang")] string? page, CancellationToken cancellationToken)
     {
         var q = new QueryValues();
-        var report = await reports.UnitAsync(id, q.Year(year), cancellationToken);
+        var report = await reports.UnitAsync(id, q.Year(year), q.Page(page), cancellationToken);
         return report is null ? NotFound() : View(new UnitDashboardViewModel(report, q.HasInvalid, await PrintHeaderAsync(cancellationToken)));
     }
 

@@ -111,6 +111,34 @@ public sealed class DashboardServiceTests
     }
 
     [Fact]
+    public async Task UnitReport_WithManyRounds_ShowsThemAHundredAPage_ButExportsThemAll()
+    {
+        var (connection, db) = await DashboardTestData.InMemoryAsync();
+        await using var _ = connection;
+        await using var __ = db;
+        var data = await DashboardTestData.SeedAsync(db, Today);
+        for (var i = 0; i < 150; i++)
+        {
+            db.ReportRounds.Add(new ReportRound { CampaignId = data.CampaignId, Name = $"Đợt bổ sung {i}", DueOn = Today.AddDays(i % 60 - 30), SortOrder = 10 + i });
+        }
+
+        await db.SaveChangesAsync();
+        var service = new ReportingService(db, Clock);
+
+        var first = await service.UnitAsync(data.UnitB, null, roundsPage: 1);
+        var second = await service.UnitAsync(data.UnitB, null, roundsPage: 2);
+        var beyond = await service.UnitAsync(data.UnitB, null, roundsPage: 99);
+        var all = await service.UnitAsync(data.UnitB, null);
+
+        Assert.Equal(153, all!.Rounds.Count);
+        Assert.Equal(ReportingService.UnitRoundsPageSize, first!.Rounds.Count);
+        Assert.Equal((1, 2, 153), (first.RoundsPage, first.RoundsTotalPages, first.RoundsTotalCount));
+        Assert.Equal(53, second!.Rounds.Count);
+        Assert.Equal(2, beyond!.RoundsPage);
+        Assert.Equal(all.Rounds.Select(r => r.RoundName), first.Rounds.Concat(second.Rounds).Select(r => r.RoundName));
+    }
+
+    [Fact]
     public async Task Commendations_AreCountedByYearAwardAndUnit_WithTheShareOfWomen()
     {
         var (connection, db) = await DashboardTestData.InMemoryAsync();
