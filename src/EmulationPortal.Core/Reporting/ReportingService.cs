@@ -172,11 +172,14 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
 
         // The rounds that concern the unit: it reported, or is expected (listed, or every active unit when none is listed).
         var active = unit.IsActive;
+        // Campaign-level sets, evaluated once by the database rather than once per round.
+        var listingTheUnit = db.ParticipationSettings.Where(s => s.ExpectedUnits.Any(u => u.Id == id)).Select(s => s.CampaignId);
+        var withAList = db.ParticipationSettings.Where(s => s.ExpectedUnits.Any()).Select(s => s.CampaignId);
         var concerning = db.ReportRounds.AsNoTracking()
             .Where(r => r.DueOn >= first && r.DueOn <= last)
-            .Where(r => db.ProgressReports.Any(p => p.RoundId == r.Id && p.UnitId == id)
-                || db.ParticipationSettings.Where(s => s.CampaignId == r.CampaignId).SelectMany(s => s.ExpectedUnits).Any(u => u.Id == id)
-                || (active && !db.ParticipationSettings.Where(s => s.CampaignId == r.CampaignId).SelectMany(s => s.ExpectedUnits).Any()))
+            .Where(r => listingTheUnit.Contains(r.CampaignId)
+                || (active && !withAList.Contains(r.CampaignId))
+                || db.ProgressReports.Any(p => p.RoundId == r.Id && p.UnitId == id))
             .OrderBy(r => r.DueOn).ThenBy(r => r.CampaignId).ThenBy(r => r.SortOrder);
         var totalRounds = roundsPage is null ? 0 : await concerning.CountAsync(cancellationToken);
         var totalPages = Math.Max(1, (int)Math.Ceiling(totalRounds / (double)UnitRoundsPageSize));
