@@ -26,11 +26,31 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AwardTypes",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Category = table.Column<int>(type: "int", nullable: false),
                     RecipientKind = table.Column<int>(type: "int", nullable: false),
@@ -49,6 +69,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     SortOrder = table.Column<int>(type: "int", nullable: false)
@@ -64,6 +85,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
                 },
@@ -78,6 +100,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Slug = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
                     SortOrder = table.Column<int>(type: "int", nullable: false)
@@ -111,6 +134,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<int>(type: "int", nullable: false),
                     ParentId = table.Column<int>(type: "int", nullable: true),
@@ -155,6 +179,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     DocumentTypeId = table.Column<int>(type: "int", nullable: false),
                     Number = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
@@ -176,36 +201,12 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "OrganisationSettings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ParentName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ContentResponsible = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    EmulationBlockId = table.Column<int>(type: "int", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_OrganisationSettings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_OrganisationSettings_EmulationBlocks_EmulationBlockId",
-                        column: x => x.EmulationBlockId,
-                        principalTable: "EmulationBlocks",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Campaigns",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     Slug = table.Column<string>(type: "varchar(120)", unicode: false, maxLength: 120, nullable: false),
                     Kind = table.Column<int>(type: "int", nullable: false),
@@ -217,6 +218,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     IsFeatured = table.Column<bool>(type: "bit", nullable: false),
+                    IsPublished = table.Column<bool>(type: "bit", nullable: false),
                     CoverImageId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
@@ -231,11 +233,45 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrganisationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ParentName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentResponsible = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LogoId = table.Column<int>(type: "int", nullable: true),
+                    EmulationBlockId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationSettings_EmulationBlocks_EmulationBlockId",
+                        column: x => x.EmulationBlockId,
+                        principalTable: "EmulationBlocks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_OrganisationSettings_StoredFiles_LogoId",
+                        column: x => x.LogoId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffMembers",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     FullName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
                     NameSortKey = table.Column<byte[]>(type: "varbinary(600)", maxLength: 600, nullable: false),
                     Position = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
@@ -287,6 +323,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     Slug = table.Column<string>(type: "varchar(120)", unicode: false, maxLength: 120, nullable: false),
                     Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
@@ -364,12 +401,114 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CampaignIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MeasureUnit = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignIndicators_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedbacks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "bit", nullable: false),
+                    ContactName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
+                    ContactInfo = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    InternalNote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedbacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Feedbacks_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ParticipationSettings",
+                columns: table => new
+                {
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    RegistrationExpected = table.Column<bool>(type: "bit", nullable: false),
+                    RegistrationDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    AllowsPersonalRegistration = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParticipationSettings", x => x.CampaignId);
+                    table.ForeignKey(
+                        name: "FK_ParticipationSettings_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsLocked = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportRounds_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
                     StaffMemberId = table.Column<int>(type: "int", nullable: true),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -395,6 +534,12 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         principalTable: "StaffMembers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -403,6 +548,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     AwardTypeId = table.Column<int>(type: "int", nullable: false),
                     RecipientKind = table.Column<int>(type: "int", nullable: false),
                     StaffMemberId = table.Column<int>(type: "int", nullable: true),
@@ -462,6 +608,45 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Registrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    StaffMemberId = table.Column<int>(type: "int", nullable: true),
+                    Commitments = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RegisteredByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.CheckConstraint("CK_Registrations_Registrant", "(UnitId IS NOT NULL AND StaffMemberId IS NULL) OR (UnitId IS NULL AND StaffMemberId IS NOT NULL)");
+                    table.ForeignKey(
+                        name: "FK_Registrations_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Registrations_StaffMembers_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleFields",
                 columns: table => new
                 {
@@ -481,6 +666,93 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         name: "FK_ArticleFields_Fields_FieldId",
                         column: x => x.FieldId,
                         principalTable: "Fields",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignExpectedUnits",
+                columns: table => new
+                {
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignExpectedUnits", x => new { x.CampaignId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_CampaignExpectedUnits_ParticipationSettings_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "ParticipationSettings",
+                        principalColumn: "CampaignId",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CampaignExpectedUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    RoundId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    Narrative = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_ReportRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoundId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    DedupKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    MailCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reminders_ReportRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -570,6 +842,83 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RegistrationTarget",
+                columns: table => new
+                {
+                    RegistrationId = table.Column<int>(type: "int", nullable: false),
+                    IndicatorId = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistrationTarget", x => new { x.RegistrationId, x.IndicatorId });
+                    table.ForeignKey(
+                        name: "FK_RegistrationTarget_CampaignIndicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "CampaignIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegistrationTarget_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReportAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    StoredFileId = table.Column<int>(type: "int", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReportAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReportAttachment_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProgressReportAttachment_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReportValue",
+                columns: table => new
+                {
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    IndicatorId = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReportValue", x => new { x.ReportId, x.IndicatorId });
+                    table.ForeignKey(
+                        name: "FK_ProgressReportValue_CampaignIndicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "CampaignIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReportValue_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleFields_FieldId",
                 table: "ArticleFields",
@@ -634,11 +983,36 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 column: "StaffMemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_UnitId",
+                table: "AspNetUsers",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true,
                 filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_At",
+                table: "AuditEntries",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId_At",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserName_At",
+                table: "AuditEntries",
+                columns: new[] { "UserName", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AwardTypes_Category_SortOrder",
@@ -657,9 +1031,19 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 column: "DocumentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignExpectedUnits_UnitId",
+                table: "CampaignExpectedUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CampaignFields_FieldId",
                 table: "CampaignFields",
                 column: "FieldId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignIndicators_CampaignId_SortOrder",
+                table: "CampaignIndicators",
+                columns: new[] { "CampaignId", "SortOrder" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_CoverImageId",
@@ -670,6 +1054,11 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 name: "IX_Campaigns_IsFeatured_StartsOn",
                 table: "Campaigns",
                 columns: new[] { "IsFeatured", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_IsPublished_StartsOn_EndsOn",
+                table: "Campaigns",
+                columns: new[] { "IsPublished", "StartsOn", "EndsOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_Kind",
@@ -733,6 +1122,11 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 columns: new[] { "Year", "DecidedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commendations_Year_StaffMemberId",
+                table: "Commendations",
+                columns: new[] { "Year", "StaffMemberId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentAttachments_DocumentId_SortOrder",
                 table: "DocumentAttachments",
                 columns: new[] { "DocumentId", "SortOrder" });
@@ -781,6 +1175,16 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedbacks_CampaignId",
+                table: "Feedbacks",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedbacks_Status_CreatedAt",
+                table: "Feedbacks",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Fields_Slug",
                 table: "Fields",
                 column: "Slug",
@@ -795,6 +1199,98 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 name: "IX_OrganisationSettings_EmulationBlockId",
                 table: "OrganisationSettings",
                 column: "EmulationBlockId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationSettings_LogoId",
+                table: "OrganisationSettings",
+                column: "LogoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReportAttachment_ReportId_StoredFileId",
+                table: "ProgressReportAttachment",
+                columns: new[] { "ReportId", "StoredFileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReportAttachment_StoredFileId",
+                table: "ProgressReportAttachment",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_RoundId_SubmittedOn",
+                table: "ProgressReports",
+                columns: new[] { "RoundId", "SubmittedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_RoundId_UnitId",
+                table: "ProgressReports",
+                columns: new[] { "RoundId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_UnitId_RoundId",
+                table: "ProgressReports",
+                columns: new[] { "UnitId", "RoundId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReportValue_IndicatorId",
+                table: "ProgressReportValue",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_CampaignId_StaffMemberId",
+                table: "Registrations",
+                columns: new[] { "CampaignId", "StaffMemberId" },
+                unique: true,
+                filter: "[StaffMemberId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_CampaignId_UnitId",
+                table: "Registrations",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true,
+                filter: "[UnitId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_StaffMemberId",
+                table: "Registrations",
+                column: "StaffMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_UnitId_CampaignId",
+                table: "Registrations",
+                columns: new[] { "UnitId", "CampaignId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistrationTarget_IndicatorId",
+                table: "RegistrationTarget",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_DedupKey",
+                table: "Reminders",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_RoundId_UnitId",
+                table: "Reminders",
+                columns: new[] { "RoundId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_UnitId_SentAt",
+                table: "Reminders",
+                columns: new[] { "UnitId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportRounds_CampaignId_DueOn",
+                table: "ReportRounds",
+                columns: new[] { "CampaignId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportRounds_DueOn_IsLocked",
+                table: "ReportRounds",
+                columns: new[] { "DueOn", "IsLocked" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffMembers_NameSortKey",
@@ -852,7 +1348,13 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "CampaignDocuments");
+
+            migrationBuilder.DropTable(
+                name: "CampaignExpectedUnits");
 
             migrationBuilder.DropTable(
                 name: "CampaignFields");
@@ -864,7 +1366,22 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 name: "DocumentAttachments");
 
             migrationBuilder.DropTable(
+                name: "Feedbacks");
+
+            migrationBuilder.DropTable(
                 name: "OrganisationSettings");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReportAttachment");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReportValue");
+
+            migrationBuilder.DropTable(
+                name: "RegistrationTarget");
+
+            migrationBuilder.DropTable(
+                name: "Reminders");
 
             migrationBuilder.DropTable(
                 name: "Articles");
@@ -874,6 +1391,9 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ParticipationSettings");
 
             migrationBuilder.DropTable(
                 name: "AwardTypes");
@@ -888,19 +1408,31 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                 name: "EmulationBlocks");
 
             migrationBuilder.DropTable(
-                name: "Campaigns");
+                name: "ProgressReports");
 
             migrationBuilder.DropTable(
-                name: "StaffMembers");
+                name: "CampaignIndicators");
+
+            migrationBuilder.DropTable(
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "DocumentTypes");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
+                name: "ReportRounds");
+
+            migrationBuilder.DropTable(
+                name: "StaffMembers");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
         }
     }
 }
