@@ -34,6 +34,6 @@ public static class Policies
 /// <summary>Claim types the portal adds to a signed-in user.</summary>
 public static class PortalClaims
 {
-    public const string MustChangePassword = "portal:must_change_password";
+    public const string PasswordChangeRequired = "portal:must_change_password";
     public const string DisplayName = "portal:display_name";
 }

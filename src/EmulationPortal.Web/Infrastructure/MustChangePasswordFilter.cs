@@ -12,7 +12,7 @@ internal sealed class MustChangePasswordFilter : IActionFilter
     public void OnActionExecuting(ActionExecutingContext context)
     {
         var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated != true || !user.HasClaim(PortalClaims.MustChangePassword, "true"))
+        if (user.Identity?.IsAuthenticated != true || !user.HasClaim(PortalClaims.PasswordChangeRequired, "true"))
         {
             return;
         }

@@ -18,7 +18,7 @@ internal sealed class PortalClaimsPrincipalFactory(
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName));
         if (user.MustChangePassword)
         {
-            identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
+            identity.AddClaim(new Claim(PortalClaims.PasswordChangeRequired, "true"));
         }
 
         return identity;
