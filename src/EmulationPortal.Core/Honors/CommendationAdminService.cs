@@ -77,26 +77,7 @@ public sealed class CommendationAdminService(PortalDbContext db, HtmlCleaner cle
     public async Task<PagedList<CommendationRow>> ListAsync(CommendationAdminFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Commendations.AsNoTracking();
-        if (filter.Year is { } year)
-        {
-            query = query.Where(c => c.Year == year);
-        }
-
-        if (filter.AwardTypeId is { } awardTypeId)
-        {
-            query = query.Where(c => c.AwardTypeId == awardTypeId);
-        }
-
-        if (filter.UnitId is { } unitId)
-        {
-            query = query.Where(c => c.UnitId == unitId || c.StaffMember!.UnitId == unitId);
-        }
-
-        if (filter.Kind is RecipientKind.Individual or RecipientKind.Collective)
-        {
-            query = query.Where(c => c.RecipientKind == filter.Kind);
-        }
+        var query = HonorService.Matching(db.Commendations.AsNoTracking(), new HonorFilter(filter.Year, filter.AwardTypeId, filter.UnitId, filter.Kind));
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(c => c.Year).ThenByDescending(c => c.DecidedOn).ThenByDescending(c => c.Id)

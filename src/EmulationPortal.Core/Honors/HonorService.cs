@@ -28,7 +28,7 @@ public sealed class HonorService(PortalDbContext db)
     public async Task<PagedList<HonoreeCard>> ListAsync(HonorFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = Filtered(filter);
+        var query = Matching(db.Commendations.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
         var items = await Project(query
                 .OrderByDescending(c => c.Year).ThenByDescending(c => c.DecidedOn).ThenBy(c => c.Id)
@@ -89,9 +89,9 @@ public sealed class HonorService(PortalDbContext db)
         return new HonorFilterOptions(years, awards, units);
     }
 
-    private IQueryable<Commendation> Filtered(HonorFilter filter)
+    /// <summary>The honor roll's filters (also used by the admin list): year, award type, unit (own or the person's), kind, campaign.</summary>
+    internal static IQueryable<Commendation> Matching(IQueryable<Commendation> query, HonorFilter filter)
     {
-        var query = db.Commendations.AsNoTracking();
         if (filter.Year is { } year)
         {
             query = query.Where(c => c.Year == year);
