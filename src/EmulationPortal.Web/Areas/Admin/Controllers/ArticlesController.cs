@@ -112,17 +112,8 @@ public sealed class ArticlesController(ArticleAdminService articles, IStringLoca
             return NotFound();
         }
 
-        if (result.Conflict is { } conflict)
+        if (ShowSaveFailure(result, v => form.Version = v))
         {
-            ShowConflict(conflict, v => form.Version = v);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            await PageAsync(stored, cancellationToken);
-            return View(form);
-        }
-
-        if (!result.Succeeded)
-        {
-            Refuse(result);
             await PageAsync(stored, cancellationToken);
             return View(form);
         }

@@ -101,6 +101,29 @@ public abstract partial class ContentControllerBase(IStringLocalizer<AdminConten
     [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tags();
 
+    /// <summary>
+    /// Puts a failed save on the edit form: the stored values of a conflict (409, the form then carries the stored
+    /// version) or the errors next to their fields (400). False when the save succeeded.
+    /// </summary>
+    protected bool ShowSaveFailure(ServiceResult result, Action<int> useVersion)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Conflict is { } conflict)
+        {
+            ShowConflict(conflict, useVersion);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return true;
+        }
+
+        if (!result.Succeeded)
+        {
+            Refuse(result);
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Service errors next to their fields, then 400 for the form page.</summary>
     protected void Refuse(ServiceResult result)
     {
