@@ -10,6 +10,7 @@ using EmulationPortal.Honors;
 using EmulationPortal.News;
 using EmulationPortal.Organisation;
 using EmulationPortal.Participation;
+using EmulationPortal.Reporting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -64,19 +65,60 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditAc
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
+    public DbSet<CommendationTally> CommendationTallies => Set<CommendationTally>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Raises the version of every changed <see cref="IVersioned"/> entity and writes the audit log.</summary>
+    /// <summary>
+    /// Raises the version of every changed <see cref="IVersioned"/> entity, writes the audit log and keeps the
+    /// summaries derived from the saved rows (<see cref="CommendationTally"/>) in the same transaction.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_savingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
         }
 
+        var tallyYears = CommendationTallyBuilder.AffectedYears(ChangeTracker);
+        if (tallyYears is null)
+        {
+            return await SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var result = await SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await CommendationTallyBuilder.RebuildAsync(this, tallyYears, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var actor = auditActor?.Current;
-        if (actor is null || _savingAudit)
+        if (actor is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

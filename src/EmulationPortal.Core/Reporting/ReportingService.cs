@@ -210,62 +210,50 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
     /// <summary>Commendations by year (all years), by award type and by unit (of <paramref name="year"/> when given), and the share of women among individual honorees per year.</summary>
     public async Task<CommendationReport> CommendationsAsync(int? year, CancellationToken cancellationToken = default)
     {
-        var byYear = (await db.Commendations.AsNoTracking()
-                .GroupBy(c => c.Year)
-                .Select(g => new { Year = g.Key, Count = g.Count() })
+        // Every figure comes from CommendationTally, kept up to date on write, so this page reads at most
+        // years × (award types + units + genders) rows however many commendations there are (docs/performance.md).
+        var tallies = db.CommendationTallies.AsNoTracking();
+        var byYear = (await tallies
+                .Where(t => t.Dimension == TallyDimension.AwardType)
+                .GroupBy(t => t.Year)
+                .Select(g => new { Year = g.Key, Count = g.Sum(t => t.Total) })
                 .OrderByDescending(y => y.Year)
                 .ToListAsync(cancellationToken))
             .Select(y => new YearCount(y.Year, y.Count))
             .ToList();
 
-        var scoped = db.Commendations.AsNoTracking();
-        if (year is { } y)
-        {
-            scoped = scoped.Where(c => c.Year == y);
-        }
-
-        var byAward = await scoped
-            .GroupBy(c => c.AwardTypeId)
-            .Select(g => new { AwardTypeId = g.Key, Count = g.Count() })
+        var scoped = year is { } y ? tallies.Where(t => t.Year == y) : tallies;
+        var byDimension = await scoped
+            .Where(t => t.Dimension != TallyDimension.Gender)
+            .GroupBy(t => new { t.Dimension, t.ItemId })
+            .Select(g => new { g.Key.Dimension, g.Key.ItemId, Count = g.Sum(t => t.Total) })
             .ToListAsync(cancellationToken);
+        var byAward = byDimension.Where(d => d.Dimension == TallyDimension.AwardType)
+            .Select(d => new { AwardTypeId = d.ItemId, d.Count }).ToList();
+        var byUnit = byDimension.Where(d => d.Dimension == TallyDimension.Unit)
+            .Select(d => new { UnitId = (int?)d.ItemId, d.Count }).ToList();
+
         var awardIds = byAward.Select(a => a.AwardTypeId).ToList();
         var awardNames = await db.AwardTypes.AsNoTracking().Where(a => awardIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Name, a.SortOrder }).ToDictionaryAsync(a => a.Id, cancellationToken);
-
-        // Two groupings, each read from a covering index (Commendations(UnitId, Year); StaffMembers joined by
-        // Commendations(StaffMemberId, Year)), then at most one row per unit merged here. A single GROUP BY over
-        // COALESCE(UnitId, staff's UnitId) scanned the whole table: 90 ms at 100,000 commendations (docs/performance.md).
-        var collective = await scoped
-            .Where(c => c.UnitId != null)
-            .GroupBy(c => c.UnitId)
-            .Select(g => new { UnitId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var individual = await (
-                from c in scoped
-                where c.StaffMemberId != null
-                join s in db.StaffMembers on c.StaffMemberId equals (int?)s.Id
-                group c by s.UnitId into g
-                select new { UnitId = (int?)g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var byUnit = collective.Concat(individual)
-            .GroupBy(u => u.UnitId)
-            .Select(g => new { UnitId = g.Key, Count = g.Sum(u => u.Count) })
-            .ToList();
-        var unitIds = byUnit.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList();
+        var unitIds = byUnit.Select(u => u.UnitId!.Value).ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
 
-        // One pass with an inner join and a conditional count. Counting women through the navigation became a
-        // correlated subquery per year that re-read every individual commendation: 200 ms at 100,000 commendations.
-        // A staff member id implies an individual award (CK_Commendations_Recipient).
-        var women = await (
-                from c in db.Commendations
-                where c.StaffMemberId != null
-                join s in db.StaffMembers on c.StaffMemberId equals (int?)s.Id
-                group s.Gender by c.Year into g
-                select new { Year = g.Key, Total = g.Count(), Women = g.Count(x => x == Gender.Female) })
-            .OrderByDescending(x => x.Year)
+        var genders = await tallies
+            .Where(t => t.Dimension == TallyDimension.Gender)
+            .Select(t => new { t.Year, t.ItemId, t.Total })
             .ToListAsync(cancellationToken);
+        var women = genders
+            .GroupBy(g => g.Year)
+            .Select(g => new
+            {
+                Year = g.Key,
+                Total = g.Sum(x => x.Total),
+                Women = g.Where(x => x.ItemId == (int)Gender.Female).Sum(x => x.Total),
+            })
+            .OrderByDescending(x => x.Year)
+            .ToList();
 
         return new CommendationReport(
             year,

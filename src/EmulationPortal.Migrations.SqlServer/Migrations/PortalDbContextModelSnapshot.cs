@@ -1250,6 +1250,27 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ReportRounds");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Reporting.CommendationTally", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year", "Dimension", "ItemId");
+
+                    b.HasIndex("Dimension", "ItemId");
+
+                    b.ToTable("CommendationTallies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

@@ -1200,6 +1200,27 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ReportRounds");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Reporting.CommendationTally", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Dimension", "ItemId");
+
+                    b.HasIndex("Dimension", "ItemId");
+
+                    b.ToTable("CommendationTallies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

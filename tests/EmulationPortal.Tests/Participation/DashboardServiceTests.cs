@@ -186,6 +186,48 @@ public sealed class DashboardServiceTests
     }
 
     [Fact]
+    public async Task CommendationFigures_FollowEditsDeletesAndAStaffMove_ThroughTheSummaryKeptOnWrite()
+    {
+        var (connection, db) = await DashboardTestData.InMemoryAsync();
+        await using var _ = connection;
+        await using var __ = db;
+        var planning = new Unit { Name = "Phòng Kế hoạch - Tài chính" };
+        var office = new Unit { Name = "Văn phòng Sở" };
+        var individual = new AwardType { Name = "Chiến sĩ thi đua cơ sở", RecipientKind = RecipientKind.Individual };
+        var person = new StaffMember { FullName = "Lê Thị Hoa", Gender = Gender.Female, Unit = planning };
+        db.AddRange(planning, office, individual, person);
+        await db.SaveChangesAsync();
+        var first = new Commendation { Year = 2024, DecisionNumber = "12/QĐ-SKHCN", DecidedOn = new DateOnly(2024, 12, 1), DecidedBy = "Giám đốc Sở" };
+        first.AwardTo(individual, person);
+        var second = new Commendation { Year = 2025, DecisionNumber = "15/QĐ-SKHCN", DecidedOn = new DateOnly(2025, 12, 1), DecidedBy = "Giám đốc Sở" };
+        second.AwardTo(individual, person);
+        db.Commendations.AddRange(first, second);
+        await db.SaveChangesAsync();
+        var reports = new ReportingService(db, Clock);
+
+        // The year of a decision corrected: one figure moves from 2024 to 2025.
+        first.Year = 2025;
+        await db.SaveChangesAsync();
+        Assert.Equal([new YearCount(2025, 2)], (await reports.CommendationsAsync(null)).ByYear);
+
+        // The person moves to another unit: their commendations count for the unit they are in now.
+        person.UnitId = office.Id;
+        person.Gender = Gender.Male;
+        await db.SaveChangesAsync();
+        var moved = await reports.CommendationsAsync(2025);
+        Assert.Equal([new CountItem("Văn phòng Sở", 2)], moved.ByUnit);
+        Assert.Equal(new Rate(0, 2), Assert.Single(moved.WomenByYear).Women);
+
+        // A commendation removed disappears from every figure.
+        db.Commendations.Remove(second);
+        await db.SaveChangesAsync();
+        var after = await reports.CommendationsAsync(null);
+        Assert.Equal([new YearCount(2025, 1)], after.ByYear);
+        Assert.Equal([new CountItem("Chiến sĩ thi đua cơ sở", 1)], after.ByAwardType);
+        Assert.Equal(1, db.CommendationTallies.Where(t => t.Dimension == TallyDimension.AwardType).Sum(t => t.Total));
+    }
+
+    [Fact]
     public void Rate_WithNothingExpected_HasNoPercent()
     {
         Assert.Null(new Rate(0, 0).Percent);

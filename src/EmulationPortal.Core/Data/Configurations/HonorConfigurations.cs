@@ -63,3 +63,12 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.HasIndex(u => u.UnitId);
     }
 }
+
+internal sealed class CommendationTallyConfiguration : IEntityTypeConfiguration<EmulationPortal.Reporting.CommendationTally>
+{
+    public void Configure(EntityTypeBuilder<EmulationPortal.Reporting.CommendationTally> builder)
+    {
+        builder.HasKey(t => new { t.Year, t.Dimension, t.ItemId });
+        builder.HasIndex(t => new { t.Dimension, t.ItemId });
+    }
+}
