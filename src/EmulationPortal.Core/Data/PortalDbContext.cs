@@ -11,6 +11,7 @@ using EmulationPortal.News;
 using EmulationPortal.Organisation;
 using EmulationPortal.Participation;
 using EmulationPortal.Reporting;
+using EmulationPortal.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -67,6 +68,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditAc
 
     public DbSet<CommendationTally> CommendationTallies => Set<CommendationTally>();
 
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -87,7 +90,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditAc
         }
 
         var tallyYears = CommendationTallyBuilder.AffectedYears(ChangeTracker);
-        if (tallyYears is null)
+        var searchChanges = SearchIndexer.Collect(ChangeTracker);
+        if (tallyYears is null && searchChanges is null)
         {
             return await SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -98,13 +102,60 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditAc
         try
         {
             var result = await SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await CommendationTallyBuilder.RebuildAsync(this, tallyYears, cancellationToken);
+            if (tallyYears is not null)
+            {
+                await CommendationTallyBuilder.RebuildAsync(this, tallyYears, cancellationToken);
+            }
+
+            if (searchChanges is not null)
+            {
+                await SearchIndexer.RefreshAsync(this, searchChanges, cancellationToken);
+                await SaveDerivedAsync(cancellationToken);
+            }
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
             return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Saves rows derived from content (the search index) without auditing or deriving again.</summary>
+    internal async Task SaveDerivedAsync(CancellationToken cancellationToken = default)
+    {
+        _savingAudit = true;
+        try
+        {
+            await base.SaveChangesAsync(true, cancellationToken);
+        }
+        finally
+        {
+            _savingAudit = false;
+        }
+    }
+
+    /// <summary>Writes the search index again from the content, in one transaction; returns the number of entries.</summary>
+    public async Task<int> RebuildSearchIndexAsync(CancellationToken cancellationToken = default)
+    {
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await SearchIndexer.RebuildAsync(this, () => SaveDerivedAsync(cancellationToken), cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
         }
         finally
         {

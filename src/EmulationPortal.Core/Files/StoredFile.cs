@@ -18,4 +18,10 @@ public class StoredFile
     public string StorageKey { get; set; } = string.Empty;
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Plain text of a PDF or DOCX, read when the file is stored, for search; empty when there is none to read
+    /// (an image, a scan), null while not yet read (files stored before search existed).
+    /// </summary>
+    public string? ExtractedText { get; set; }
 }

@@ -58,5 +58,23 @@ internal sealed class DatabaseInitializer(
         {
             await demoSeeder.SeedAsync();
         }
+
+        await IndexExistingContentAsync();
+    }
+
+    /// <summary>
+    /// The first start with search indexes what the portal already holds; from then on every save keeps the index.
+    /// </summary>
+    private async Task IndexExistingContentAsync()
+    {
+        var hasContent = await db.Articles.AnyAsync() || await db.Documents.AnyAsync() || await db.Campaigns.AnyAsync() || await db.Commendations.AnyAsync();
+        if (!hasContent || await db.SearchEntries.AnyAsync())
+        {
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var entries = await db.RebuildSearchIndexAsync();
+        logger.LogInformation("Search index built for the existing content: {Entries} entries in {Seconds:F1} s", entries, started.Elapsed.TotalSeconds);
     }
 }

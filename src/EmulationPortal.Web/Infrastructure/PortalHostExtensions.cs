@@ -66,6 +66,7 @@ internal static class PortalHostExtensions
         builder.Services.AddParticipation(configuration);
         builder.Services.AddReminders(configuration, dataFolder);
         builder.Services.AddReporting();
+        builder.Services.AddSearch(configuration);
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(options =>
