@@ -12,6 +12,7 @@ public sealed record SearchHit(
     string Slug,
     DateOnly Date,
     string Number,
+    IReadOnlyList<TextPiece> NumberPieces,
     IReadOnlyList<TextPiece> Title,
     IReadOnlyList<TextPiece> Snippet);
 

@@ -156,6 +156,7 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
             .ToDictionaryAsync(e => e.RankKey, cancellationToken);
         return keys.Where(rows.ContainsKey).Select(k => rows[k]).Select(e => new SearchHit(
                 e.Kind, e.SourceId, e.Slug, e.SortDate, e.Number,
+                Highlighter.Whole(e.Number, query.Terms),
                 Highlighter.Whole(e.Title, query.Terms),
                 Highlighter.Snippet(e.Text, query.Terms)))
             .ToList();
