@@ -1,7 +1,9 @@
+using EmulationPortal.Common;
 using EmulationPortal.Data;
 using EmulationPortal.Documents;
 using EmulationPortal.Files;
 using EmulationPortal.Search;
+using EmulationPortal.Seeding;
 using EmulationPortal.Tests.Participation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -173,6 +175,26 @@ public sealed class AttachmentSearchTests : IAsyncLifetime
         Assert.Equal(1, await _db.StoredFiles.CountAsync());
         var hits = Documents(await Search(true).SearchAsync(new SearchRequest("suy thoai", null, null, 1))).Hits;
         Assert.Equal(new[] { plan.Id, again.Id }.Order(), hits.Select(h => h.SourceId).Order());
+    }
+
+    [Fact]
+    public async Task SeededPlan_IsFoundByAPhraseOfItsPdf()
+    {
+        var (connection, db) = await DashboardTestData.InMemoryAsync();
+        await using (connection)
+        await using (db)
+        {
+            var seeder = new DemoContentSeeder(db, new FileService(db, _store, Time), new HtmlCleaner(),
+                new PortalClock(Time, PortalClock.FindZone("Asia/Ho_Chi_Minh")), NullLogger<DemoContentSeeder>.Instance);
+            Assert.True(await seeder.SeedAsync());
+
+            var planText = await db.DocumentAttachments.Where(a => a.Document!.Number == DemoContent.PlanNumber)
+                .Select(a => a.StoredFile!.ExtractedText).SingleAsync();
+            Assert.Contains("sự suy thoái về tư tưởng chính trị", planText, StringComparison.Ordinal);
+            var hit = Assert.Single(Documents(await new SearchService(db, new Fts5SearchEngine(db), Time)
+                .SearchAsync(new SearchRequest("suy thoai", null, null, 1))).Hits);
+            Assert.Equal(DemoContent.PlanNumber, hit.Number);
+        }
     }
 
     /// <summary>A document whose file was stored before text was read at upload: the record's text is null.</summary>
