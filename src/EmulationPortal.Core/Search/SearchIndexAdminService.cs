@@ -1,4 +1,5 @@
 using EmulationPortal.Data;
+using EmulationPortal.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmulationPortal.Search;
@@ -7,7 +8,7 @@ namespace EmulationPortal.Search;
 public sealed record SearchIndexStatus(IReadOnlyList<(SearchKind Kind, int Entries)> ByKind, int Entries, int FilesWithoutText);
 
 /// <summary>The administrator's view of the search index, and its rebuild.</summary>
-public sealed class SearchIndexAdminService(PortalDbContext db, Func<CancellationToken, Task<int>>? extractMissingText = null)
+public sealed class SearchIndexAdminService(PortalDbContext db, FileTextBackfill backfill)
 {
     public async Task<SearchIndexStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
@@ -21,10 +22,7 @@ public sealed class SearchIndexAdminService(PortalDbContext db, Func<Cancellatio
     /// <summary>Reads the text of files not read yet, then writes the index again; returns the number of entries.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
-        if (extractMissingText is not null)
-        {
-            await extractMissingText(cancellationToken);
-        }
+        await backfill.ExtractMissingAsync(cancellationToken);
 
         return await db.RebuildSearchIndexAsync(cancellationToken);
     }

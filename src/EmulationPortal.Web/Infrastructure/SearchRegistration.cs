@@ -14,7 +14,7 @@ internal static class SearchRegistration
                 ? ActivatorUtilities.CreateInstance<Fts5SearchEngine>(sp)
                 : ActivatorUtilities.CreateInstance<FoldedColumnSearchEngine>(sp));
         services.AddScoped<SearchService>();
-        services.AddScoped(sp => new SearchIndexAdminService(sp.GetRequiredService<Data.PortalDbContext>()));
+        services.AddScoped<SearchIndexAdminService>();
         return services;
     }
 }
