@@ -68,6 +68,7 @@ internal static class PortalHostExtensions
         builder.Services.AddReporting();
         builder.Services.AddSearch(configuration);
         builder.Services.AddFeeds();
+        builder.Services.AddPublicPageCache(configuration);
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(options =>
@@ -168,6 +169,7 @@ internal static class PortalHostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health");
         app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
