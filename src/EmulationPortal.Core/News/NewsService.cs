@@ -43,11 +43,18 @@ public sealed class NewsService(PortalDbContext db, PortalClock clock)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
+
+        // The page's ids first, from the (Status, PublishedAt) index alone; then only those rows. Skipping whole
+        // rows with their campaign join made page 2,000 of 100,000 articles read 20,000 rows to show ten.
+        var ids = await query
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .Select(a => new ArticleListItem(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value, a.Campaign != null ? a.Campaign.Title : null, a.CoverImageId))
+            .Select(a => a.Id)
             .ToListAsync(cancellationToken);
+        var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new ArticleListItem(a.Id, a.Title, a.Slug, a.Summary, a.PublishedAt!.Value, a.Campaign != null ? a.Campaign.Title : null, a.CoverImageId))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         return new PagedList<ArticleListItem>(items, filter.Page, filter.PageSize, total);
     }
 
