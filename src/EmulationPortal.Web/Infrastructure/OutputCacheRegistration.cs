@@ -1,5 +1,6 @@
 using EmulationPortal.Common;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace EmulationPortal.Web.Infrastructure;
 
@@ -23,9 +24,11 @@ internal static class OutputCacheRegistration
         services.AddOutputCache(options =>
         {
             options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMegabytes", 64L) * 1024 * 1024;
-            options.AddPolicy(PublicPage, b => b.Expire(TimeSpan.FromSeconds(duration)).Tag(PublicTag).AddPolicy<NoStorePolicy>());
+            options.AddPolicy(PublicPage, b => b.Expire(TimeSpan.FromSeconds(duration)).Tag(PublicTag).AddPolicy<NoStorePolicy>().AddPolicy<ClockPolicy>());
         });
         services.AddSingleton<NoStorePolicy>();
+        services.AddSingleton<ClockBoundaries>();
+        services.AddSingleton<ClockPolicy>();
         services.AddSingleton<IPublicContentChanges, OutputCacheEviction>();
         return services;
     }
@@ -54,8 +57,80 @@ internal static class OutputCacheRegistration
         }
     }
 
-    private sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicContentChanges
+    private sealed class OutputCacheEviction(IOutputCacheStore store, ClockBoundaries boundaries) : IPublicContentChanges
     {
-        public Task ChangedAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(PublicTag, CancellationToken.None).AsTask();
+        public async Task ChangedAsync(CancellationToken cancellationToken)
+        {
+            boundaries.Invalidate();
+            await store.EvictByTagAsync(PublicTag, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Before a cached page is looked up: evicts the pages when the clock alone has changed them.</summary>
+    internal sealed class ClockPolicy(ClockBoundaries boundaries) : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => boundaries.CheckAsync(cancellation);
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The next instant at which public pages change without a save: an article scheduled for later reaches its
+    /// time, or the portal's day ends (campaigns start, run and end by date). Passing it evicts the cached pages, so
+    /// a scheduled article appears on the first request after its time, not up to the cache duration later.
+    /// </summary>
+    internal sealed class ClockBoundaries(IServiceScopeFactory scopes, PortalClock clock, IOutputCacheStore store) : IDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private DateTime _next = DateTime.MinValue;
+        private volatile bool _stale = true;
+
+        public void Invalidate() => _stale = true;
+
+        public async ValueTask CheckAsync(CancellationToken cancellationToken)
+        {
+            if (!_stale && clock.UtcNow < _next)
+            {
+                return;
+            }
+
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                var now = clock.UtcNow;
+                if (!_stale && now < _next)
+                {
+                    return;
+                }
+
+                if (!_stale)
+                {
+                    await store.EvictByTagAsync(PublicTag, CancellationToken.None);
+                }
+
+                _stale = false;
+                _next = await NextAsync(now, cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public void Dispose() => _gate.Dispose();
+
+        private async Task<DateTime> NextAsync(DateTime now, CancellationToken cancellationToken)
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(now, clock.Zone);
+            var midnight = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local.Date.AddDays(1), DateTimeKind.Unspecified), clock.Zone);
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.PortalDbContext>();
+            var scheduled = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == News.ArticleStatus.Published && a.PublishedAt > now)
+                .MinAsync(a => a.PublishedAt, cancellationToken);
+            return scheduled is { } at && at < midnight ? at : midnight;
+        }
     }
 }

@@ -192,6 +192,10 @@ internal static class PortalHostExtensions
         app.MapStaticAssets();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
         app.MapControllers().WithStaticAssets();
+
+        // Any address nothing else answers is 404 (the Vietnamese page), whatever the method: the development-time
+        // static files endpoint answers GET only and would otherwise turn an unknown POST into 405.
+        app.MapFallback(() => Results.NotFound());
         return app;
     }
 
