@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EmulationPortal.Benchmarks;
 
-internal sealed record MeasureSettings(string Database, int Requests, int Warmup, int WrkSeconds, int WrkConnections, string? OutFile);
+internal sealed record MeasureSettings(string Database, int Requests, int Warmup, int WrkSeconds, int WrkConnections, string? OutFile, string Pages = "dashboard");
 
 internal sealed record PageResult(string Page, string Path, int Requests, double P50, double P95, double P99, double Max, long Bytes, WrkResult? Wrk);
 
@@ -27,14 +27,26 @@ internal static partial class Measurer
             throw new ArgumentException($"--db must name an existing {BenchmarkData.DatabaseFileName} made by 'fill'.");
         }
 
-        var (campaignId, unitId, campaignCells, reportCount) = PickTargets(file);
-        var pages = new (string Name, string Path)[]
+        if (settings.Pages is not ("dashboard" or "search" or "all"))
         {
-            ("Dashboard index /bao-cao", "/bao-cao"),
-            ($"Campaign matrix ({campaignCells:N0} cells)", $"/bao-cao/phong-trao/{campaignId}"),
-            ("Unit report", $"/bao-cao/don-vi/{unitId}"),
-            ("Commendations", "/bao-cao/khen-thuong"),
-        };
+            throw new ArgumentException("--pages must be dashboard, search or all.");
+        }
+
+        var (campaignId, unitId, campaignCells, reportCount) = PickTargets(file);
+        var pages = new List<(string Name, string Path)>();
+        if (settings.Pages is "dashboard" or "all")
+        {
+            pages.Add(("Dashboard index /bao-cao", "/bao-cao"));
+            pages.Add(($"Campaign matrix ({campaignCells:N0} cells)", $"/bao-cao/phong-trao/{campaignId}"));
+            pages.Add(("Unit report", $"/bao-cao/don-vi/{unitId}"));
+            pages.Add(("Commendations", "/bao-cao/khen-thuong"));
+        }
+
+        // The public results page, requested signed in (a signed-in page is never served from a shared cache).
+        if (settings.Pages is "search" or "all")
+        {
+            pages.AddRange(SearchCases.For(file).Select(c => ("Search: " + c.Name, c.Path)));
+        }
 
         await using var server = await PortalServer.StartAsync(Path.GetDirectoryName(file)!);
         Console.WriteLine($"app ready on {server.BaseAddress} after {server.StartupTime.TotalMilliseconds:F0} ms; {reportCount:N0} progress reports in the database");
@@ -50,6 +62,12 @@ internal static partial class Measurer
         var results = new List<PageResult>();
         foreach (var (name, path) in pages)
         {
+            if (path.StartsWith("/tim-kiem", StringComparison.Ordinal) && await StatusAsync(client, path, cookie) == HttpStatusCode.NotFound)
+            {
+                Console.WriteLine($"  skipped {path}: 404, the results page is not in this build");
+                continue;
+            }
+
             var timings = new double[settings.Requests];
             long bytes = 0;
             for (var i = 0; i < settings.Warmup + settings.Requests; i++)
@@ -120,6 +138,14 @@ internal static partial class Measurer
         }
 
         return (ms, body.LongLength);
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     /// <summary>Signs in through the real form (with its antiforgery token) and returns the Cookie header to send.</summary>
