@@ -22,6 +22,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<HtmlCleaner>();
         services.TryAddSingleton<IFileStore>(new LocalFileStore(filesRoot));
         services.AddScoped<FileService>();
+        services.AddScoped<FileTextBackfill>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<CampaignService>();
         services.AddScoped<NewsService>();

@@ -35,6 +35,9 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
             ("person-detail", "/vinh-danh/ca-nhan/" + person),
             ("not-found", "/trang-khong-co"),
             ("login", "/dang-nhap"),
+            ("search", "/tim-kiem?q=thi+dua"),
+            ("search-group", "/tim-kiem?q=khen+thuong&nhom=van-ban"),
+            ("search-empty", "/tim-kiem"),
         ];
     }
 
@@ -74,7 +77,7 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
             ("admin-documents", "/Admin/Documents"), ("admin-document-create", "/Admin/Documents/Create"),
             ("admin-campaigns", "/Admin/Campaigns"), ("admin-commendations", "/Admin/Commendations"),
             ("admin-commendation-create", "/Admin/Commendations/Create"), ("admin-units", "/Admin/Units"), ("admin-staff", "/Admin/Staff"),
-            ("admin-catalogues", "/Admin/Catalogues"), ("admin-users", "/Admin/Users"), ("admin-audit", "/Admin/Audit"),
+            ("admin-catalogues", "/Admin/Catalogues"), ("admin-users", "/Admin/Users"), ("admin-audit", "/Admin/Audit"), ("admin-search-index", "/Admin/SearchIndex"),
             ("admin-feedback", "/Admin/Feedback"), ("admin-participation", "/Admin/Participation"), ("admin-reminders", "/Admin/Reminders"),
             ("unit-workspace", "/don-vi"), ("reports", "/bao-cao"), ("report-campaign", "/bao-cao/phong-trao/" + campaignId),
             ("report-unit", "/bao-cao/don-vi/" + unitId), ("report-honors", "/bao-cao/khen-thuong"), ("feedback", "/phan-anh"),

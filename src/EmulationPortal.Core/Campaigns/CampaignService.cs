@@ -18,7 +18,7 @@ public sealed record CampaignDetail(
     int Id, string Title, string Slug, CampaignKind Kind, CampaignScope Scope, string LaunchedBy, DateOnly? LaunchedOn,
     DateOnly StartsOn, DateOnly? EndsOn, string Summary, string Content, bool IsFeatured, CampaignState State,
     IReadOnlyList<FieldItem> Fields, IReadOnlyList<CampaignDocumentItem> Documents,
-    IReadOnlyList<ArticleListItem> Articles, IReadOnlyList<HonoreeCard> Honorees);
+    IReadOnlyList<ArticleListItem> Articles, IReadOnlyList<HonoreeCard> Honorees, int? CoverImageId = null);
 
 /// <summary>Reads campaigns for the public pages.</summary>
 public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsService news, HonorService honors)
@@ -73,7 +73,7 @@ public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsS
             .Where(x => x.Slug == slug && x.IsPublished)
             .Select(x => new
             {
-                x.Id, x.Title, x.Slug, x.Kind, x.Scope, x.LaunchedBy, x.LaunchedOn, x.StartsOn, x.EndsOn, x.Summary, x.Content, x.IsFeatured,
+                x.Id, x.Title, x.Slug, x.Kind, x.Scope, x.LaunchedBy, x.LaunchedOn, x.StartsOn, x.EndsOn, x.Summary, x.Content, x.IsFeatured, x.CoverImageId,
                 Fields = x.Fields.OrderBy(f => f.SortOrder).Select(f => new FieldItem(f.Id, f.Name, f.Slug)).ToList(),
                 Documents = x.Documents.OrderByDescending(d => d.IssuedOn)
                     .Select(d => new CampaignDocumentItem(d.Id, d.Number, d.DocumentType!.Name, d.IssuedOn, d.Abstract)).ToList(),
@@ -88,7 +88,7 @@ public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsS
         var honorees = await honors.ListAsync(new HonorFilter(CampaignId: c.Id), cancellationToken);
         return new CampaignDetail(
             c.Id, c.Title, c.Slug, c.Kind, c.Scope, c.LaunchedBy, c.LaunchedOn, c.StartsOn, c.EndsOn, c.Summary, c.Content, c.IsFeatured,
-            Campaign.StateOf(c.StartsOn, c.EndsOn, today), c.Fields, c.Documents, articles.Items, honorees.Items);
+            Campaign.StateOf(c.StartsOn, c.EndsOn, today), c.Fields, c.Documents, articles.Items, honorees.Items, c.CoverImageId);
     }
 
     public async Task<IReadOnlyList<FieldItem>> FieldsAsync(CancellationToken cancellationToken = default) =>

@@ -36,6 +36,9 @@ public static partial class ContentRules
     /// The slug to store: the one typed (checked for format and uniqueness) or, when left empty, one made from the title.
     /// Returns null and adds an error when the typed slug is not usable.
     /// </summary>
+    /// <summary>Slugs that are addresses of their own under /tin-tuc and /phong-trao (the RSS feed).</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "rss" };
+
     public static async Task<string?> ResolveSlugAsync(
         List<ServiceError> errors, IQueryable<string> otherSlugs, string? typed, string title, string fallback, CancellationToken cancellationToken)
     {
@@ -44,6 +47,11 @@ public static partial class ContentRules
         if (slug.Length == 0)
         {
             var baseSlug = VietnameseText.Slugify(title, 110);
+            if (ReservedSlugs.Contains(baseSlug))
+            {
+                baseSlug += "-2";
+            }
+
             return await SlugService.UniqueAsync(otherSlugs, baseSlug.Length == 0 ? fallback : baseSlug, cancellationToken);
         }
 
@@ -53,7 +61,7 @@ public static partial class ContentRules
             return null;
         }
 
-        if (await otherSlugs.AnyAsync(s => s == slug, cancellationToken))
+        if (ReservedSlugs.Contains(slug) || await otherSlugs.AnyAsync(s => s == slug, cancellationToken))
         {
             errors.Add(new ServiceError("Slug", "Content.SlugTaken", slug));
             return null;

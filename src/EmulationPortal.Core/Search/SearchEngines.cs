@@ -119,7 +119,7 @@ public sealed class Fts5SearchEngine(PortalDbContext db) : ISearchEngine
 /// <summary>
 /// Any provider (SQL Server in production): the folded, space-delimited word columns searched with
 /// <c>LIKE '% word %'</c> through EF. Same tiers and order as FTS5; it reads every entry of the filtered
-/// kinds, which a department's content (thousands of items) allows (docs/adr/0009-search.md).
+/// kinds, which a department's content (thousands of items) allows (docs/adr/0010-search.md).
 /// </summary>
 public sealed class FoldedColumnSearchEngine(PortalDbContext db) : ISearchEngine
 {

@@ -24,7 +24,7 @@ public enum SearchGroup
 /// attached files, an honored person or unit. Written only by <see cref="SearchIndexer"/>, in the same transaction
 /// as the change to its source, so it never drifts from the content. On SQLite the FTS5 table <c>SearchIndex</c>
 /// indexes the folded columns, kept in step by triggers on this table (see the SQLite migration); on SQL Server the
-/// folded columns are searched directly (docs/adr/0009-search.md).
+/// folded columns are searched directly (docs/adr/0010-search.md).
 /// </summary>
 public class SearchEntry
 {

@@ -12,10 +12,12 @@ public sealed record SearchHit(
     string Slug,
     DateOnly Date,
     string Number,
+    IReadOnlyList<TextPiece> NumberPieces,
     IReadOnlyList<TextPiece> Title,
     IReadOnlyList<TextPiece> Snippet);
 
-public sealed record SearchGroupResult(SearchGroup Group, int Count, IReadOnlyList<SearchHit> Hits);
+/// <summary>A group's count and hits; <see cref="BestTier"/> is the tier of its first hit, for ordering the overview.</summary>
+public sealed record SearchGroupResult(SearchGroup Group, int Count, IReadOnlyList<SearchHit> Hits, SearchTier? BestTier = null);
 
 public sealed record SearchResults(
     SearchQuery Query,
@@ -28,6 +30,9 @@ public sealed record SearchResults(
     bool PageOutOfRange)
 {
     public int Total => Groups.Sum(g => g.Count);
+
+    /// <summary>The overview's sections: the group with the best first hit first (a document found by its number).</summary>
+    public IEnumerable<SearchGroupResult> GroupsByRank => Groups.Where(g => g.Count > 0).OrderBy(g => g.BestTier ?? SearchTier.Body).ThenBy(g => g.Group);
 }
 
 /// <summary>The ranking tiers, best first: exact number, exact-accent title, title, body. Newest first within each.</summary>

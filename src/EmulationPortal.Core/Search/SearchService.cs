@@ -36,9 +36,12 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
             var scope = new SearchScope(query, group, year, [.. hidden, .. byNumber]);
             var count = byNumber.Count + await engine.CountAsync(scope, null, cancellationToken);
             IReadOnlyList<SearchHit> hits = [];
+            SearchTier? best = null;
             if (request.Group is null && count > 0)
             {
-                hits = await HitsAsync(query, await WindowAsync(scope, byNumber, 0, OverviewSize, cancellationToken), cancellationToken);
+                var (keys, first) = await WindowAsync(scope, byNumber, 0, OverviewSize, cancellationToken);
+                hits = await HitsAsync(query, keys, cancellationToken);
+                best = first;
             }
             else if (request.Group == group && count > 0)
             {
@@ -49,11 +52,13 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
                 }
                 else
                 {
-                    hits = await HitsAsync(query, await WindowAsync(scope, byNumber, (page - 1) * PageSize, PageSize, cancellationToken), cancellationToken);
+                    var (keys, first) = await WindowAsync(scope, byNumber, (page - 1) * PageSize, PageSize, cancellationToken);
+                    hits = await HitsAsync(query, keys, cancellationToken);
+                    best = first;
                 }
             }
 
-            groups.Add(new SearchGroupResult(group, count, hits));
+            groups.Add(new SearchGroupResult(group, count, hits, best));
         }
 
         if (request.Group is not null && pageCount == 0 && page > 1)
@@ -65,9 +70,10 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
     }
 
     /// <summary>The rank keys of positions [skip, skip + take) in rank order: number, exact title, title, body.</summary>
-    private async Task<List<long>> WindowAsync(SearchScope scope, List<long> byNumber, int skip, int take, CancellationToken cancellationToken)
+    private async Task<(List<long> Keys, SearchTier? FirstTier)> WindowAsync(SearchScope scope, List<long> byNumber, int skip, int take, CancellationToken cancellationToken)
     {
         var keys = byNumber.Skip(skip).Take(take).ToList();
+        SearchTier? firstTier = keys.Count > 0 ? SearchTier.Number : null;
         skip = Math.Max(0, skip - byNumber.Count);
         take -= keys.Count;
         SearchTier[] tiers = scope.Query.HasAccents
@@ -92,12 +98,17 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
             }
 
             var found = await engine.KeysAsync(scope, tier, skip, take, cancellationToken);
+            if (found.Count > 0)
+            {
+                firstTier ??= tier;
+            }
+
             keys.AddRange(found);
             take -= found.Count;
             skip = 0;
         }
 
-        return keys;
+        return (keys, firstTier);
     }
 
     private async Task<List<long>> NumberMatchesAsync(SearchQuery query, SearchGroup group, int? year, List<long> hidden, CancellationToken cancellationToken)
@@ -143,11 +154,11 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
         var rows = await db.SearchEntries.AsNoTracking().Where(e => keys.Contains(e.RankKey))
             .Select(e => new { e.RankKey, e.Kind, e.SourceId, e.Slug, e.SortDate, e.Number, e.Title, e.Text })
             .ToDictionaryAsync(e => e.RankKey, cancellationToken);
-        var words = query.FoldedWords.ToHashSet(StringComparer.Ordinal);
         return keys.Where(rows.ContainsKey).Select(k => rows[k]).Select(e => new SearchHit(
                 e.Kind, e.SourceId, e.Slug, e.SortDate, e.Number,
-                Highlighter.Whole(e.Title, words),
-                Highlighter.Snippet(e.Text, words)))
+                Highlighter.Whole(e.Number, query.Terms),
+                Highlighter.Whole(e.Title, query.Terms),
+                Highlighter.Snippet(e.Text, query.Terms)))
             .ToList();
     }
 }

@@ -1,4 +1,5 @@
 using EmulationPortal.Data;
+using EmulationPortal.Files;
 using EmulationPortal.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ internal sealed class DatabaseInitializer(
     DataFolder dataFolder,
     IdentitySeeder identitySeeder,
     DemoContentSeeder demoSeeder,
+    FileTextBackfill fileText,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(IConfiguration configuration)
@@ -67,6 +69,14 @@ internal sealed class DatabaseInitializer(
     /// </summary>
     private async Task IndexExistingContentAsync()
     {
+        // Files stored before text extraction existed (null text) are read once; their documents are re-indexed
+        // by the save. Cheap when there are none.
+        var read = await fileText.ExtractMissingAsync();
+        if (read > 0)
+        {
+            logger.LogInformation("Read the text of {Files} stored files for search", read);
+        }
+
         var hasContent = await db.Articles.AnyAsync() || await db.Documents.AnyAsync() || await db.Campaigns.AnyAsync() || await db.Commendations.AnyAsync();
         if (!hasContent || await db.SearchEntries.AnyAsync())
         {

@@ -67,6 +67,7 @@ internal static class PortalHostExtensions
         builder.Services.AddReminders(configuration, dataFolder);
         builder.Services.AddReporting();
         builder.Services.AddSearch(configuration);
+        builder.Services.AddFeeds();
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(options =>

@@ -14,6 +14,7 @@ internal static class SearchRegistration
                 ? ActivatorUtilities.CreateInstance<Fts5SearchEngine>(sp)
                 : ActivatorUtilities.CreateInstance<FoldedColumnSearchEngine>(sp));
         services.AddScoped<SearchService>();
+        services.AddScoped<SearchIndexAdminService>();
         return services;
     }
 }
