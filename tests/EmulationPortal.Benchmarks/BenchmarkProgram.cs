@@ -15,6 +15,7 @@ internal static class BenchmarkProgram
           measure --db /path/portal.db [--pages dashboard|search|all] [--requests 200] [--warmup 20] [--wrk-seconds 10] [--wrk-connections 8] [--out results.md]
           search  --db /path/portal.db [--runs 200] [--warmup 20] [--engine fts5|folded] [--out search.md]
                   time SearchService.SearchAsync in-process for a fixed set of searches (needs a fill with --articles/--documents)
+          search-explain --db /path/portal.db [--runs 30]   query plans and FTS5 timings of other ways to count and rank (rolled back)
           index-profile --db /path/portal.db   time the search index rebuild per kind of entry (rolled back)
           profile --db /path/portal.db [--runs 10] [--campaign 4] [--unit 3] [--sql 1]   time the dashboard's service calls in-process
         """;
@@ -52,6 +53,9 @@ internal static class BenchmarkProgram
                         options.Int("warmup", 20),
                         options.Get("engine") ?? "fts5",
                         options.Get("out")));
+                    return 0;
+                case "search-explain":
+                    await SearchExplain.RunAsync(options.Require("db"), options.Int("runs", 30));
                     return 0;
                 case "index-profile":
                     await IndexProfiler.RunAsync(options.Require("db"));

@@ -35,7 +35,7 @@ internal sealed class ContentSamples(Random random)
         "Vườn quốc gia Ba Vì", "Hồ Gươm", "Đền Ngọc Sơn", "Chùa Trấn Quốc", "Phố cổ Hà Nội", "Nhà tù Hỏa Lò", "Chùa Một Cột",
         "Làng nón Chuông", "Làng quạt Chàng Sơn", "Làng khảm trai Chuyên Mỹ", "Làng mây tre đan Phú Vinh", "Làng sơn mài Hạ Thái",
         "Đình Tây Đằng", "Chùa Mía", "Đền Và", "Đình Chu Quyến", "Làng tranh Đông Hồ", "Làng rối nước Đào Thục",
-        "Làng ca trù Lỗ Khê", "Đình Thụy Phiêu", "Chùa Bối Khê", "Đền Hai Bà Trưng", "Làng múa rối Thạch Xá", "Làng xòe Mộc Châu",
+        "Làng ca trù Lỗ Khê", "Đình Thụy Phiêu", "Chùa Bối Khê", "Đền Hai Bà Trưng", "Làng múa rối Thạch Xá",
         "Hang Trầm", "Đầm Vân Long", "Suối Yến", "Động Hương Tích",
     ];
 
@@ -254,11 +254,11 @@ internal sealed class ContentSamples(Random random)
     public string ArticleSummary(int topic, int year) =>
         Fill(Pick(Sentences[topic]), year) + " " + Fill(Pick(Sentences[^1]), year);
 
-    /// <summary>Five to nine paragraphs of two to four sentences, as the editor's sanitized HTML stores them.</summary>
+    /// <summary>Six to ten paragraphs of two to four sentences, as the editor's sanitized HTML stores them.</summary>
     public string ArticleBody(int topic, int year)
     {
         var html = new StringBuilder(4096);
-        var paragraphs = 5 + random.Next(5);
+        var paragraphs = 6 + random.Next(5);
         for (var p = 0; p < paragraphs; p++)
         {
             html.Append("<p>");
@@ -275,6 +275,12 @@ internal sealed class ContentSamples(Random random)
             }
 
             html.Append("</p>");
+            if (p == 2 && random.Next(4_000) == 0)
+            {
+                // A rare word: about one article in 4,000 mentions the Thái people's xòe dance.
+                html.Append("<p>Đội văn nghệ của đồng bào dân tộc Thái đã biểu diễn điệu múa xòe truyền thống, mời du khách cùng tham gia.</p>");
+            }
+
             if (p == 1 && random.Next(5) == 0)
             {
                 html.Append("<h3>").Append(Fill(Pick(Titles[topic]), year)).Append("</h3>");

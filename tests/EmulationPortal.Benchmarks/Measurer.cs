@@ -10,7 +10,7 @@ namespace EmulationPortal.Benchmarks;
 
 internal sealed record MeasureSettings(string Database, int Requests, int Warmup, int WrkSeconds, int WrkConnections, string? OutFile, string Pages = "dashboard");
 
-internal sealed record PageResult(string Page, string Path, int Requests, double P50, double P95, double P99, double Max, long Bytes, WrkResult? Wrk);
+internal sealed record PageResult(string Page, string Path, int Requests, double P50, double P95, double P99, double Max, long Bytes, WrkResult? Wrk, double[] Timings);
 
 /// <summary>
 /// <c>measure</c>: starts the published app (Release, Production) on the filled database, signs in as the Leader,
@@ -82,7 +82,7 @@ internal static partial class Measurer
 
             Array.Sort(timings);
             var wrkResult = wrk is null ? null : await WrkRunner.RunAsync(wrk, new Uri(server.BaseAddress, path), cookie, settings.WrkConnections, settings.WrkSeconds);
-            var result = new PageResult(name, path, settings.Requests, Percentile(timings, 50), Percentile(timings, 95), Percentile(timings, 99), timings[^1], bytes, wrkResult);
+            var result = new PageResult(name, path, settings.Requests, Percentile(timings, 50), Percentile(timings, 95), Percentile(timings, 99), timings[^1], bytes, wrkResult, timings);
             results.Add(result);
             Console.WriteLine($"  measured {path}: p50 {result.P50:F1} ms, p99 {result.P99:F1} ms{(wrkResult is null ? string.Empty : $", wrk {wrkResult.RequestsPerSecond:F0} req/s")}");
         }
@@ -209,7 +209,7 @@ internal static partial class Measurer
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(inv, $"Database: {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:F0} MB, {reports:N0} progress reports); {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine(inv, $"Database: {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:F0} MB, {reports:N0} progress reports); {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {SearchBenchmark.LoadAverage()}");
         sb.AppendLine(inv, $"Sequential: HttpClient, {settings.Warmup} warm-up + {settings.Requests} measured requests per page, one at a time. wrk: {settings.WrkConnections} connections, 2 threads, {settings.WrkSeconds} s. Startup to first 200: {server.StartupTime.TotalMilliseconds:F0} ms.");
         sb.AppendLine();
         sb.AppendLine("| page | path | requests | p50 ms | p95 ms | p99 ms | max ms | KB | wrk req/s | wrk p50 ms | wrk p99 ms | wrk non-2xx |");
@@ -218,6 +218,12 @@ internal static partial class Measurer
         {
             var wrk = r.Wrk is { } w ? string.Create(inv, $"{w.RequestsPerSecond:F1} | {w.P50:F1} | {w.P99:F1} | {w.NonSuccess}") : "– | – | – | –";
             sb.AppendLine(inv, $"| {r.Page} | `{r.Path}` | {r.Requests} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Max:F1} | {r.Bytes / 1024.0:F0} | {wrk} |");
+        }
+
+        if (results.Count > 1)
+        {
+            var all = results.SelectMany(r => r.Timings).Order().ToArray();
+            sb.AppendLine(inv, $"| **all pages above** | | {all.Length} | **{Percentile(all, 50):F1}** | **{Percentile(all, 95):F1}** | **{Percentile(all, 99):F1}** | {all[^1]:F1} | | | | | |");
         }
 
         return sb.ToString();

@@ -44,7 +44,7 @@ internal sealed record SearchCase(string Name, string? Query, SearchGroup? Group
 /// <summary>The searches measured in-process (<c>search</c>) and over HTTP (<c>measure --pages search</c>).</summary>
 internal static class SearchCases
 {
-    /// <summary>A word of the fill's long tail (a place of interest named in about a hundred articles and documents).</summary>
+    /// <summary>A rare word: the fill mentions the xòe dance in about one article in 4,000.</summary>
     public const string RareWord = "xòe";
 
     public static string Slug(SearchGroup group) => group switch
