@@ -3,8 +3,9 @@ using System.Globalization;
 namespace EmulationPortal.Benchmarks;
 
 /// <summary>
-/// Entry point: <c>fill --scale 1|10 --db PATH</c> and <c>measure --db PATH</c>. Each command is a class of its own
-/// so later data sets (articles, documents, staff: issue 6) and pages can be added beside these.
+/// Entry point: <c>fill</c>, <c>measure</c>, <c>search</c>, <c>search-explain</c>, <c>index-profile</c> and
+/// <c>profile</c> (see <see cref="Usage"/>). Each command is a class of its own so later data sets (staff, more
+/// reports: issue 6) and pages can be added beside these.
 /// </summary>
 internal static class BenchmarkProgram
 {

@@ -97,7 +97,10 @@ internal static class ContentFiller
 
             var (issuer, symbol, signer, summary) = text.DocumentMeta(issuedOn.Year);
             var key = (symbol, type, issuedOn.Year);
-            var serial = serials[key] = serials.GetValueOrDefault(key) + 1 + random.Next(3);
+            // The portal publishes a selection of what an office issues: numbers skip ahead, most for the
+            // high-volume types (an office sends hundreds of official letters a year), so few repeat across years.
+            var step = DocumentTypes[type].Weight >= 25 ? 60 : DocumentTypes[type].Weight >= 8 ? 15 : 4;
+            var serial = serials[key] = serials.GetValueOrDefault(key) + 1 + random.Next(step);
             var number = ContentSamples.DocumentNumber(DocumentTypes[type].Code, symbol, issuedOn.Year, serial);
             documents.Insert(id, 0, type + 1, number, issuedOn, issuer, signer, summary, "Như trên; Lưu: VT.", issuedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
 
