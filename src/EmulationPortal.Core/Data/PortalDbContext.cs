@@ -19,7 +19,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmulationPortal.Data;
 
 /// <summary>The one context of the portal, Identity included. Mapping is provider-neutral.</summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditActor? auditActor = null, TimeProvider? timeProvider = null)
+public class PortalDbContext(
+    DbContextOptions<PortalDbContext> options, IAuditActor? auditActor = null, TimeProvider? timeProvider = null, IPublicContentChanges? publicContentChanges = null)
     : IdentityDbContext<PortalUser>(options)
 {
     private bool _savingAudit;
@@ -89,6 +90,19 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditAc
             entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
         }
 
+        var publicChange = publicContentChanges is not null && PublicContent.IsChangedBy(ChangeTracker);
+        var saved = await SaveWithDerivedDataAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (publicChange)
+        {
+            // After the commit, so a page rendered meanwhile cannot put the old content back in a cache.
+            await publicContentChanges!.ChangedAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private async Task<int> SaveWithDerivedDataAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var tallyYears = CommendationTallyBuilder.AffectedYears(ChangeTracker);
         var searchChanges = SearchIndexer.Collect(ChangeTracker);
         if (tallyYears is null && searchChanges is null)

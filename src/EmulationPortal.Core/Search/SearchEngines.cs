@@ -10,7 +10,8 @@ namespace EmulationPortal.Search;
 /// <summary>Where the entries of one tier are looked up: FTS5 on SQLite, folded columns elsewhere.</summary>
 public interface ISearchEngine
 {
-    Task<int> CountAsync(SearchScope scope, SearchTier? tier, CancellationToken cancellationToken);
+    /// <summary>How many entries a tier (or every match when null) holds, counting no further than <paramref name="limit"/>.</summary>
+    Task<int> CountAsync(SearchScope scope, SearchTier? tier, int limit, CancellationToken cancellationToken);
 
     /// <summary>Rank keys of a tier (or of every match when null), newest first.</summary>
     Task<List<long>> KeysAsync(SearchScope scope, SearchTier? tier, int skip, int take, CancellationToken cancellationToken);
@@ -26,23 +27,32 @@ public sealed record SearchScope(SearchQuery Query, SearchGroup? Group, int? Yea
 /// </summary>
 public sealed class Fts5SearchEngine(PortalDbContext db) : ISearchEngine
 {
-    public async Task<int> CountAsync(SearchScope scope, SearchTier? tier, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(SearchScope scope, SearchTier? tier, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var value = await RunAsync($"SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH $match{Excluding(scope)}", scope, tier,
-            static reader => reader.GetInt32(0), cancellationToken);
+
+        // Counting stops at the limit: FTS5 counts by walking every match, which for a common word is most rows.
+        var table = TableOf(tier);
+        var sql = string.Create(CultureInfo.InvariantCulture,
+            $"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH $match{Excluding(scope)} LIMIT {limit})");
+        var value = await RunAsync(sql, scope, tier, static reader => reader.GetInt32(0), cancellationToken);
         return value.Count == 0 ? 0 : value[0];
     }
 
     public Task<List<long>> KeysAsync(SearchScope scope, SearchTier? tier, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var table = TableOf(tier);
         var sql = string.Create(CultureInfo.InvariantCulture,
-            $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{Excluding(scope)} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}");
+            $"SELECT rowid FROM {table} WHERE {table} MATCH $match{Excluding(scope)} ORDER BY rowid DESC LIMIT {take} OFFSET {skip}");
         return RunAsync(sql, scope, tier, static reader => reader.GetInt64(0), cancellationToken);
     }
 
-    /// <summary>The MATCH expression of a tier; public for the tests of query building.</summary>
+    /// <summary>Title tiers read the small title-only index; every-match and body tiers the full one.</summary>
+    private static string TableOf(SearchTier? tier) =>
+        tier is SearchTier.TitleExact or SearchTier.Title ? "SearchTitleIndex" : "SearchIndex";
+
+    /// <summary>The MATCH expression of a tier, for the table <see cref="TableOf"/> gives; public for tests.</summary>
     public static string MatchExpression(SearchScope scope, SearchTier? tier)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -64,9 +74,9 @@ public sealed class Fts5SearchEngine(PortalDbContext db) : ISearchEngine
         var core = tier switch
         {
             null or SearchTier.Number => $"({all})",
-            SearchTier.TitleExact => $"({all}) AND ({titleExact})",
-            SearchTier.Title when scope.Query.HasAccents => $"(({all}) AND ({title})) NOT ({titleExact})",
-            SearchTier.Title => $"({all}) AND ({title})",
+            SearchTier.TitleExact => $"({titleExact})",
+            SearchTier.Title when scope.Query.HasAccents => $"({title}) NOT ({titleExact})",
+            SearchTier.Title => $"({title})",
             _ => $"({all}) NOT ({title})",
         };
         return filters.Length == 0 ? core : $"({core}){filters}";
@@ -123,8 +133,8 @@ public sealed class Fts5SearchEngine(PortalDbContext db) : ISearchEngine
 /// </summary>
 public sealed class FoldedColumnSearchEngine(PortalDbContext db) : ISearchEngine
 {
-    public Task<int> CountAsync(SearchScope scope, SearchTier? tier, CancellationToken cancellationToken) =>
-        Filter(scope, tier).CountAsync(cancellationToken);
+    public Task<int> CountAsync(SearchScope scope, SearchTier? tier, int limit, CancellationToken cancellationToken) =>
+        Filter(scope, tier).Take(limit).CountAsync(cancellationToken);
 
     public Task<List<long>> KeysAsync(SearchScope scope, SearchTier? tier, int skip, int take, CancellationToken cancellationToken) =>
         Filter(scope, tier).OrderByDescending(e => e.RankKey).Skip(skip).Take(take).Select(e => e.RankKey).ToListAsync(cancellationToken);

@@ -12,7 +12,10 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
     /// <summary>Results shown per group on the overview (no group chosen).</summary>
     public const int OverviewSize = 5;
 
-    private const int MaxPage = 500;
+    /// <summary>Counts stop here ("more than 1,000"): nobody pages further, and counting every match of a common word is the slowest part of a search.</summary>
+    public const int MaxCount = 1000;
+
+    private const int MaxPage = MaxCount / PageSize;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -20,7 +23,7 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
         var query = SearchQuery.Parse(request.Query);
         var years = await YearsAsync(cancellationToken);
         var year = request.Year is { } y && years.Contains(y) ? y : (int?)null;
-        var page = Math.Clamp(request.Page, 1, MaxPage + 1);
+        var page = Math.Max(1, request.Page);
         if (query.IsEmpty)
         {
             return new SearchResults(query, request.Group, year, page, 0, [], years, false);
@@ -34,7 +37,7 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
         {
             var byNumber = await NumberMatchesAsync(query, group, year, hidden, cancellationToken);
             var scope = new SearchScope(query, group, year, [.. hidden, .. byNumber]);
-            var count = byNumber.Count + await engine.CountAsync(scope, null, cancellationToken);
+            var count = Math.Min(MaxCount + 1, byNumber.Count + await engine.CountAsync(scope, null, MaxCount + 1, cancellationToken));
             IReadOnlyList<SearchHit> hits = [];
             SearchTier? best = null;
             if (request.Group is null && count > 0)
@@ -45,7 +48,7 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
             }
             else if (request.Group == group && count > 0)
             {
-                pageCount = (count + PageSize - 1) / PageSize;
+                pageCount = Math.Min(MaxPage, (count + PageSize - 1) / PageSize);
                 if (page > pageCount)
                 {
                     outOfRange = true;
@@ -89,7 +92,7 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
             // A tier wholly before the window is only counted; the last tier is read with an offset.
             if (skip > 0 && tier != SearchTier.Body)
             {
-                var count = await engine.CountAsync(scope, tier, cancellationToken);
+                var count = await engine.CountAsync(scope, tier, skip + 1, cancellationToken);
                 if (skip >= count)
                 {
                     skip -= count;

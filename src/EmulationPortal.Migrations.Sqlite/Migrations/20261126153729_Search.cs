@@ -66,28 +66,34 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 table: "SearchEntries",
                 column: "VisibleFrom");
 
-            // The full-text index over the folded columns (SQLite only; SQL Server searches the columns themselves).
+            // Full-text indexes over the folded columns (SQLite only; SQL Server searches the columns themselves).
             // External content: the words are indexed, the text stays in SearchEntries; the row id is RankKey, so
-            // "newest first" is the index's own order. Triggers keep it in step with every write to SearchEntries.
+            // "newest first" is the index's own order. SearchIndex holds every word (titles and bodies) and answers
+            // "does it match at all"; SearchTitleIndex holds the titles only, so the title tiers of the ranking read
+            // a small index instead of every match. Triggers keep both in step with every write to SearchEntries.
             migrationBuilder.Sql(
                 "CREATE VIRTUAL TABLE SearchIndex USING fts5(" +
-                "TitleFolded, TextFolded, TitleExact, Tags, " +
+                "TitleFolded, TextFolded, Tags, " +
                 "content='SearchEntries', content_rowid='RankKey', " +
                 "tokenize='unicode61 remove_diacritics 0')");
             migrationBuilder.Sql(
-                "CREATE TRIGGER SearchEntries_AfterInsert AFTER INSERT ON SearchEntries BEGIN " +
-                "INSERT INTO SearchIndex(rowid, TitleFolded, TextFolded, TitleExact, Tags) " +
-                "VALUES (new.RankKey, new.TitleFolded, new.TextFolded, new.TitleExact, new.Tags); END");
-            migrationBuilder.Sql(
-                "CREATE TRIGGER SearchEntries_AfterDelete AFTER DELETE ON SearchEntries BEGIN " +
-                "INSERT INTO SearchIndex(SearchIndex, rowid, TitleFolded, TextFolded, TitleExact, Tags) " +
-                "VALUES ('delete', old.RankKey, old.TitleFolded, old.TextFolded, old.TitleExact, old.Tags); END");
-            migrationBuilder.Sql(
-                "CREATE TRIGGER SearchEntries_AfterUpdate AFTER UPDATE ON SearchEntries BEGIN " +
-                "INSERT INTO SearchIndex(SearchIndex, rowid, TitleFolded, TextFolded, TitleExact, Tags) " +
-                "VALUES ('delete', old.RankKey, old.TitleFolded, old.TextFolded, old.TitleExact, old.Tags); " +
-                "INSERT INTO SearchIndex(rowid, TitleFolded, TextFolded, TitleExact, Tags) " +
-                "VALUES (new.RankKey, new.TitleFolded, new.TextFolded, new.TitleExact, new.Tags); END");
+                "CREATE VIRTUAL TABLE SearchTitleIndex USING fts5(" +
+                "TitleFolded, TitleExact, Tags, " +
+                "content='SearchEntries', content_rowid='RankKey', " +
+                "tokenize='unicode61 remove_diacritics 0')");
+            const string insertNew =
+                "INSERT INTO SearchIndex(rowid, TitleFolded, TextFolded, Tags) " +
+                "VALUES (new.RankKey, new.TitleFolded, new.TextFolded, new.Tags); " +
+                "INSERT INTO SearchTitleIndex(rowid, TitleFolded, TitleExact, Tags) " +
+                "VALUES (new.RankKey, new.TitleFolded, new.TitleExact, new.Tags); ";
+            const string deleteOld =
+                "INSERT INTO SearchIndex(SearchIndex, rowid, TitleFolded, TextFolded, Tags) " +
+                "VALUES ('delete', old.RankKey, old.TitleFolded, old.TextFolded, old.Tags); " +
+                "INSERT INTO SearchTitleIndex(SearchTitleIndex, rowid, TitleFolded, TitleExact, Tags) " +
+                "VALUES ('delete', old.RankKey, old.TitleFolded, old.TitleExact, old.Tags); ";
+            migrationBuilder.Sql("CREATE TRIGGER SearchEntries_AfterInsert AFTER INSERT ON SearchEntries BEGIN " + insertNew + "END");
+            migrationBuilder.Sql("CREATE TRIGGER SearchEntries_AfterDelete AFTER DELETE ON SearchEntries BEGIN " + deleteOld + "END");
+            migrationBuilder.Sql("CREATE TRIGGER SearchEntries_AfterUpdate AFTER UPDATE ON SearchEntries BEGIN " + deleteOld + insertNew + "END");
         }
 
         /// <inheritdoc />
@@ -96,6 +102,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS SearchEntries_AfterUpdate");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS SearchEntries_AfterDelete");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS SearchEntries_AfterInsert");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS SearchTitleIndex");
             migrationBuilder.Sql("DROP TABLE IF EXISTS SearchIndex");
 
             migrationBuilder.DropTable(

@@ -1,3 +1,5 @@
+using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using EmulationPortal.Accounts;
 using EmulationPortal.Campaigns;
@@ -12,6 +14,7 @@ using Microsoft.Extensions.Localization;
 
 namespace EmulationPortal.Web.Controllers;
 
+[OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 [Route("phong-trao")]
 public sealed class CampaignsController(
     CampaignService campaigns, PersonalRegistrationService personal, UserManager<PortalUser> users,

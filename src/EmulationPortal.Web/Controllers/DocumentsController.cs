@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using EmulationPortal.Web.Infrastructure;
 using System.Globalization;
 using EmulationPortal.Common;
 using EmulationPortal.Documents;
@@ -12,6 +14,7 @@ namespace EmulationPortal.Web.Controllers;
 public sealed class DocumentsController(DocumentService documents, IFileStore files, ILogger<DocumentsController> logger) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
     public async Task<IActionResult> Index(
         [FromQuery(Name = "loai")] string? type,
         [FromQuery(Name = "co-quan")] string? issuer,
@@ -30,6 +33,7 @@ public sealed class DocumentsController(DocumentService documents, IFileStore fi
     }
 
     [HttpGet("{id:int}")]
+    [OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
     public async Task<IActionResult> Detail(int id, CancellationToken cancellationToken)
     {
         var document = await documents.GetAsync(id, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using System.Text;
 using EmulationPortal.Common;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Options;
 namespace EmulationPortal.Web.Controllers;
 
 /// <summary>Discovery for readers and search engines: RSS of news and of new documents, the sitemap, robots.txt.</summary>
+[OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 public sealed class FeedsController(
     FeedService feeds, PublicUrls urls, IOptions<SitemapOptions> sitemap, IStringLocalizer<FeedsResource> l) : Controller
 {

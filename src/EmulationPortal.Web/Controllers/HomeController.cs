@@ -1,9 +1,12 @@
+using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using EmulationPortal.Home;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EmulationPortal.Web.Controllers;
 
 /// <summary>The emulation-movement home page (chuyên trang thi đua – khen thưởng).</summary>
+[OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 public sealed class HomeController(HomeService home) : Controller
 {
     [HttpGet("/")]

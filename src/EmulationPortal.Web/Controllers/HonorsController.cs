@@ -1,3 +1,5 @@
+using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using EmulationPortal.Honors;
 using EmulationPortal.Web.Models;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EmulationPortal.Web.Controllers;
 
+[OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 [Route("vinh-danh")]
 public sealed class HonorsController(HonorService honors) : Controller
 {

@@ -1,3 +1,5 @@
+using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using EmulationPortal.Campaigns;
 using EmulationPortal.News;
 using EmulationPortal.Web.Models;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EmulationPortal.Web.Controllers;
 
+[OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 [Route("tin-tuc")]
 public sealed class NewsController(NewsService news, CampaignService campaigns) : Controller
 {

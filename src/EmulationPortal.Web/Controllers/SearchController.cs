@@ -1,3 +1,5 @@
+using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using EmulationPortal.Search;
 using EmulationPortal.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace EmulationPortal.Web.Controllers;
 
 /// <summary>The public results page behind the header's search box.</summary>
+[OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 [Route("tim-kiem")]
 public sealed class SearchController(SearchService search) : Controller
 {

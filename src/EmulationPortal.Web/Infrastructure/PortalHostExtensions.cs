@@ -33,6 +33,10 @@ internal static class PortalHostExtensions
             database.Provider = fromTool;
         }
 
+        // Serve wwwroot's build manifest also when the build output runs outside Development (the benchmark, a quick
+        // check in Production); a published app has its own manifest and this finds nothing to add.
+        builder.WebHost.UseStaticWebAssets();
+
         var dataFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, database.DataFolder));
         ResolveLogPaths(configuration, dataFolder);
         builder.Services.AddSingleton(database);
@@ -41,8 +45,14 @@ internal static class PortalHostExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         builder.Services.AddSingleton(new DataFolder(dataFolder));
 
+        var queryWarning = QueryCountWarning.Threshold(configuration, builder.Environment);
         builder.Services.AddDbContext<PortalDbContext>(options =>
         {
+            if (queryWarning is not null)
+            {
+                options.AddInterceptors(new QueryCountWarning.Interceptor());
+            }
+
             switch (database.Provider)
             {
                 case DatabaseProvider.SqlServer:
@@ -68,6 +78,7 @@ internal static class PortalHostExtensions
         builder.Services.AddReporting();
         builder.Services.AddSearch(configuration);
         builder.Services.AddFeeds();
+        builder.Services.AddPublicPageCache(configuration);
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(options =>
@@ -162,16 +173,25 @@ internal static class PortalHostExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        if (QueryCountWarning.Threshold(app.Configuration, app.Environment) is { } threshold)
+        {
+            app.UseQueryCountWarning(threshold);
+        }
+
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health");
-        app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
-        app.MapControllers();
+
+        // wwwroot from the build's manifest: fingerprinted URLs (asp-append-version, ~/ paths) cached for a year as
+        // immutable, pre-compressed gzip/brotli copies, ETags; plain URLs still work for what CSS refers to.
+        app.MapStaticAssets();
+        app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 

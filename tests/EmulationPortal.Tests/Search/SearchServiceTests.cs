@@ -206,6 +206,25 @@ public sealed class SearchServiceTests : IAsyncLifetime
         Assert.Empty(beyond.Groups.Single(g => g.Group == SearchGroup.News).Hits);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task CountsStopPastTheLimit_AndPagingStopsAtItsLastPage(bool fts)
+    {
+        for (var i = 0; i < SearchService.MaxCount + 5; i++)
+        {
+            _db.Articles.Add(NewArticle($"Tin khen thưởng số {i}", new DateTime(2025, 1, 1, 2, 0, 0, DateTimeKind.Utc).AddHours(i)));
+        }
+
+        await _db.SaveChangesAsync();
+
+        var results = await Service(fts).SearchAsync(Ask("khen thuong", SearchGroup.News, page: 50));
+        var news = results.Groups.Single(g => g.Group == SearchGroup.News);
+        Assert.Equal(SearchService.MaxCount + 1, news.Count);
+        Assert.Equal(SearchService.MaxCount / SearchService.PageSize, results.PageCount);
+        Assert.Equal(SearchService.PageSize, news.Hits.Count);
+        Assert.True((await Service(fts).SearchAsync(Ask("khen thuong", SearchGroup.News, page: 51))).PageOutOfRange);
+    }
+
     private static Article NewArticle(string title, DateTime publishedUtc)
     {
         var article = new Article { Title = title, Slug = VietnameseText.Slugify(title), Body = "<p>Nội dung.</p>", CreatedAt = publishedUtc, UpdatedAt = publishedUtc };
