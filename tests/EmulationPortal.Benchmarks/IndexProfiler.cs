@@ -50,7 +50,10 @@ internal static class IndexProfiler
 
             var fts = Stopwatch.StartNew();
             await db.Database.ExecuteSqlRawAsync("INSERT INTO SearchIndex(SearchIndex) VALUES('rebuild')");
-            Console.WriteLine($"FTS5 'rebuild' of SearchIndex from the SearchEntries rows (tokenizing and writing the index only): {fts.Elapsed.TotalSeconds:F1} s");
+            var full = fts.Elapsed.TotalSeconds;
+            fts.Restart();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO SearchTitleIndex(SearchTitleIndex) VALUES('rebuild')");
+            Console.WriteLine($"FTS5 'rebuild' from the SearchEntries rows (tokenizing and writing the index only): SearchIndex {full:F1} s, SearchTitleIndex {fts.Elapsed.TotalSeconds:F1} s");
             await transaction.RollbackAsync();
         }
     }

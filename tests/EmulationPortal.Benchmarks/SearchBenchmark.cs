@@ -252,10 +252,10 @@ internal sealed class TimedEngine(ISearchEngine inner) : ISearchEngine
 {
     public List<EngineCall> Calls { get; } = [];
 
-    public async Task<int> CountAsync(SearchScope scope, SearchTier? tier, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(SearchScope scope, SearchTier? tier, int limit, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var count = await inner.CountAsync(scope, tier, cancellationToken);
+        var count = await inner.CountAsync(scope, tier, limit, cancellationToken);
         Calls.Add(new EngineCall("Count", $"Count({scope.Group},{tier?.ToString() ?? "all"})", watch.Elapsed.TotalMilliseconds));
         return count;
     }
