@@ -3,15 +3,21 @@ using System.Globalization;
 namespace EmulationPortal.Benchmarks;
 
 /// <summary>
-/// Entry point: <c>fill --scale 1|10 --db PATH</c> and <c>measure --db PATH</c>. Each command is a class of its own
-/// so later data sets (articles, documents, staff: issue 6) and pages can be added beside these.
+/// Entry point: <c>fill</c>, <c>measure</c>, <c>search</c>, <c>search-explain</c>, <c>index-profile</c> and
+/// <c>profile</c> (see <see cref="Usage"/>). Each command is a class of its own so later data sets (staff, more
+/// reports: issue 6) and pages can be added beside these.
 /// </summary>
 internal static class BenchmarkProgram
 {
     private const string Usage = """
         usage:
-          fill    --scale 1|10 --db /path/portal.db   create the database with the app's migrations and fill it
-          measure --db /path/portal.db [--requests 200] [--warmup 20] [--wrk-seconds 10] [--wrk-connections 8] [--out results.md]
+          fill    --scale 1|10 --db /path/portal.db [--articles 100000 --documents 20000]
+                  create the database with the app's migrations, fill it (plus news and documents when asked), build the search index
+          measure --db /path/portal.db [--pages dashboard|search|all] [--requests 200] [--warmup 20] [--wrk-seconds 10] [--wrk-connections 8] [--out results.md]
+          search  --db /path/portal.db [--runs 200] [--warmup 20] [--engine fts5|folded] [--out search.md]
+                  time SearchService.SearchAsync in-process for a fixed set of searches (needs a fill with --articles/--documents)
+          search-explain --db /path/portal.db [--runs 30]   query plans and FTS5 timings of other ways to count and rank (rolled back)
+          index-profile --db /path/portal.db   time the search index rebuild per kind of entry (rolled back)
           profile --db /path/portal.db [--runs 10] [--campaign 4] [--unit 3] [--sql 1]   time the dashboard's service calls in-process
         """;
 
@@ -29,7 +35,7 @@ internal static class BenchmarkProgram
             switch (args[0])
             {
                 case "fill":
-                    await Filler.RunAsync(options.Require("db"), options.Int("scale", 1));
+                    await Filler.RunAsync(options.Require("db"), options.Int("scale", 1), options.Int("articles", 0), options.Int("documents", 0));
                     return 0;
                 case "measure":
                     await Measurer.RunAsync(new MeasureSettings(
@@ -38,7 +44,22 @@ internal static class BenchmarkProgram
                         options.Int("warmup", 20),
                         options.Int("wrk-seconds", 10),
                         options.Int("wrk-connections", 8),
+                        options.Get("out"),
+                        options.Get("pages") ?? "dashboard"));
+                    return 0;
+                case "search":
+                    await SearchBenchmark.RunAsync(new SearchSettings(
+                        options.Require("db"),
+                        options.Int("runs", 200),
+                        options.Int("warmup", 20),
+                        options.Get("engine") ?? "fts5",
                         options.Get("out")));
+                    return 0;
+                case "search-explain":
+                    await SearchExplain.RunAsync(options.Require("db"), options.Int("runs", 30));
+                    return 0;
+                case "index-profile":
+                    await IndexProfiler.RunAsync(options.Require("db"));
                     return 0;
                 case "profile":
                     await Profiler.RunAsync(options.Require("db"), options.Int("runs", 10), options.Get("sql") is not null, options.Int("campaign", 4), options.Int("unit", 3));

@@ -8,9 +8,9 @@ using Microsoft.Data.Sqlite;
 
 namespace EmulationPortal.Benchmarks;
 
-internal sealed record MeasureSettings(string Database, int Requests, int Warmup, int WrkSeconds, int WrkConnections, string? OutFile);
+internal sealed record MeasureSettings(string Database, int Requests, int Warmup, int WrkSeconds, int WrkConnections, string? OutFile, string Pages = "dashboard");
 
-internal sealed record PageResult(string Page, string Path, int Requests, double P50, double P95, double P99, double Max, long Bytes, WrkResult? Wrk);
+internal sealed record PageResult(string Page, string Path, int Requests, double P50, double P95, double P99, double Max, long Bytes, WrkResult? Wrk, double[] Timings);
 
 /// <summary>
 /// <c>measure</c>: starts the published app (Release, Production) on the filled database, signs in as the Leader,
@@ -27,14 +27,26 @@ internal static partial class Measurer
             throw new ArgumentException($"--db must name an existing {BenchmarkData.DatabaseFileName} made by 'fill'.");
         }
 
-        var (campaignId, unitId, campaignCells, reportCount) = PickTargets(file);
-        var pages = new (string Name, string Path)[]
+        if (settings.Pages is not ("dashboard" or "search" or "all"))
         {
-            ("Dashboard index /bao-cao", "/bao-cao"),
-            ($"Campaign matrix ({campaignCells:N0} cells)", $"/bao-cao/phong-trao/{campaignId}"),
-            ("Unit report", $"/bao-cao/don-vi/{unitId}"),
-            ("Commendations", "/bao-cao/khen-thuong"),
-        };
+            throw new ArgumentException("--pages must be dashboard, search or all.");
+        }
+
+        var (campaignId, unitId, campaignCells, reportCount) = PickTargets(file);
+        var pages = new List<(string Name, string Path)>();
+        if (settings.Pages is "dashboard" or "all")
+        {
+            pages.Add(("Dashboard index /bao-cao", "/bao-cao"));
+            pages.Add(($"Campaign matrix ({campaignCells:N0} cells)", $"/bao-cao/phong-trao/{campaignId}"));
+            pages.Add(("Unit report", $"/bao-cao/don-vi/{unitId}"));
+            pages.Add(("Commendations", "/bao-cao/khen-thuong"));
+        }
+
+        // The public results page, requested signed in (a signed-in page is never served from a shared cache).
+        if (settings.Pages is "search" or "all")
+        {
+            pages.AddRange(SearchCases.For(file).Select(c => ("Search: " + c.Name, c.Path)));
+        }
 
         await using var server = await PortalServer.StartAsync(Path.GetDirectoryName(file)!);
         Console.WriteLine($"app ready on {server.BaseAddress} after {server.StartupTime.TotalMilliseconds:F0} ms; {reportCount:N0} progress reports in the database");
@@ -50,6 +62,12 @@ internal static partial class Measurer
         var results = new List<PageResult>();
         foreach (var (name, path) in pages)
         {
+            if (path.StartsWith("/tim-kiem", StringComparison.Ordinal) && await StatusAsync(client, path, cookie) == HttpStatusCode.NotFound)
+            {
+                Console.WriteLine($"  skipped {path}: 404, the results page is not in this build");
+                continue;
+            }
+
             var timings = new double[settings.Requests];
             long bytes = 0;
             for (var i = 0; i < settings.Warmup + settings.Requests; i++)
@@ -64,7 +82,7 @@ internal static partial class Measurer
 
             Array.Sort(timings);
             var wrkResult = wrk is null ? null : await WrkRunner.RunAsync(wrk, new Uri(server.BaseAddress, path), cookie, settings.WrkConnections, settings.WrkSeconds);
-            var result = new PageResult(name, path, settings.Requests, Percentile(timings, 50), Percentile(timings, 95), Percentile(timings, 99), timings[^1], bytes, wrkResult);
+            var result = new PageResult(name, path, settings.Requests, Percentile(timings, 50), Percentile(timings, 95), Percentile(timings, 99), timings[^1], bytes, wrkResult, timings);
             results.Add(result);
             Console.WriteLine($"  measured {path}: p50 {result.P50:F1} ms, p99 {result.P99:F1} ms{(wrkResult is null ? string.Empty : $", wrk {wrkResult.RequestsPerSecond:F0} req/s")}");
         }
@@ -120,6 +138,14 @@ internal static partial class Measurer
         }
 
         return (ms, body.LongLength);
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     /// <summary>Signs in through the real form (with its antiforgery token) and returns the Cookie header to send.</summary>
@@ -183,7 +209,7 @@ internal static partial class Measurer
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(inv, $"Database: {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:F0} MB, {reports:N0} progress reports); {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine(inv, $"Database: {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:F0} MB, {reports:N0} progress reports); {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {SearchBenchmark.LoadAverage()}");
         sb.AppendLine(inv, $"Sequential: HttpClient, {settings.Warmup} warm-up + {settings.Requests} measured requests per page, one at a time. wrk: {settings.WrkConnections} connections, 2 threads, {settings.WrkSeconds} s. Startup to first 200: {server.StartupTime.TotalMilliseconds:F0} ms.");
         sb.AppendLine();
         sb.AppendLine("| page | path | requests | p50 ms | p95 ms | p99 ms | max ms | KB | wrk req/s | wrk p50 ms | wrk p99 ms | wrk non-2xx |");
@@ -192,6 +218,12 @@ internal static partial class Measurer
         {
             var wrk = r.Wrk is { } w ? string.Create(inv, $"{w.RequestsPerSecond:F1} | {w.P50:F1} | {w.P99:F1} | {w.NonSuccess}") : "– | – | – | –";
             sb.AppendLine(inv, $"| {r.Page} | `{r.Path}` | {r.Requests} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Max:F1} | {r.Bytes / 1024.0:F0} | {wrk} |");
+        }
+
+        if (results.Count > 1)
+        {
+            var all = results.SelectMany(r => r.Timings).Order().ToArray();
+            sb.AppendLine(inv, $"| **all pages above** | | {all.Length} | **{Percentile(all, 50):F1}** | **{Percentile(all, 95):F1}** | **{Percentile(all, 99):F1}** | {all[^1]:F1} | | | | | |");
         }
 
         return sb.ToString();

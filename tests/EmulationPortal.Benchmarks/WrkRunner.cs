@@ -18,7 +18,7 @@ internal static partial class WrkRunner
     {
         var start = new ProcessStartInfo(wrk)
         {
-            ArgumentList = { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-H", $"Cookie: {cookie}", url.ToString() },
+            ArgumentList = { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-H", $"Cookie: {cookie}", url.AbsoluteUri },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
