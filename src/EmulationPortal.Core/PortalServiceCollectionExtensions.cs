@@ -30,6 +30,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ImageService>();
         services.AddScoped<HonorService>();
         services.AddScoped<HomeService>();
+        services.AddSingleton<PublicDataCache>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoContentSeeder>();
         return services;

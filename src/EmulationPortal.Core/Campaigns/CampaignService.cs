@@ -21,11 +21,14 @@ public sealed record CampaignDetail(
     IReadOnlyList<ArticleListItem> Articles, IReadOnlyList<HonoreeCard> Honorees, int? CoverImageId = null);
 
 /// <summary>Reads campaigns for the public pages.</summary>
-public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsService news, HonorService honors)
+public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsService news, HonorService honors, PublicDataCache? cache = null)
 {
     public const int PageSize = 12;
 
-    public async Task<PagedList<CampaignListItem>> ListAsync(CampaignFilter filter, CancellationToken cancellationToken = default)
+    public Task<PagedList<CampaignListItem>> ListAsync(CampaignFilter filter, CancellationToken cancellationToken = default) =>
+        cache is null ? ListUncachedAsync(filter, cancellationToken) : cache.GetOrCreateAsync("campaigns:" + filter, () => ListUncachedAsync(filter, cancellationToken));
+
+    private async Task<PagedList<CampaignListItem>> ListUncachedAsync(CampaignFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var today = clock.Today;
@@ -66,7 +69,10 @@ public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsS
         return page.Items.Take(count).ToList();
     }
 
-    public async Task<CampaignDetail?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<CampaignDetail?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        cache is null ? GetBySlugUncachedAsync(slug, cancellationToken) : cache.GetOrCreateAsync("campaign:" + slug, () => GetBySlugUncachedAsync(slug, cancellationToken));
+
+    private async Task<CampaignDetail?> GetBySlugUncachedAsync(string slug, CancellationToken cancellationToken)
     {
         var today = clock.Today;
         var c = await db.Campaigns.AsNoTracking()

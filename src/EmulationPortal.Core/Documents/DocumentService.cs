@@ -23,11 +23,14 @@ public sealed record AttachmentDownload(string OriginalName, string ContentType,
 public sealed record DocumentFilterOptions(IReadOnlyList<FilterOption> Types, IReadOnlyList<string> Issuers, IReadOnlyList<int> Years);
 
 /// <summary>Reads the document library (văn bản).</summary>
-public sealed class DocumentService(PortalDbContext db)
+public sealed class DocumentService(PortalDbContext db, PublicDataCache? cache = null)
 {
     public const int PageSize = 20;
 
-    public async Task<PagedList<DocumentListItem>> ListAsync(DocumentFilter filter, CancellationToken cancellationToken = default)
+    public Task<PagedList<DocumentListItem>> ListAsync(DocumentFilter filter, CancellationToken cancellationToken = default) =>
+        cache is null ? ListUncachedAsync(filter, cancellationToken) : cache.GetOrCreateAsync("documents:" + filter, () => ListUncachedAsync(filter, cancellationToken));
+
+    private async Task<PagedList<DocumentListItem>> ListUncachedAsync(DocumentFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = db.Documents.AsNoTracking();
@@ -60,7 +63,10 @@ public sealed class DocumentService(PortalDbContext db)
     public async Task<IReadOnlyList<DocumentListItem>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
         (await ListAsync(new DocumentFilter(), cancellationToken)).Items.Take(count).ToList();
 
-    public async Task<DocumentDetail?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+    public Task<DocumentDetail?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        cache is null ? GetUncachedAsync(id, cancellationToken) : cache.GetOrCreateAsync("document:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture), () => GetUncachedAsync(id, cancellationToken));
+
+    private async Task<DocumentDetail?> GetUncachedAsync(int id, CancellationToken cancellationToken) =>
         await db.Documents.AsNoTracking()
             .Where(d => d.Id == id)
             .Select(d => new DocumentDetail(
@@ -77,7 +83,10 @@ public sealed class DocumentService(PortalDbContext db)
             .Select(a => new AttachmentDownload(a.StoredFile!.OriginalName, a.StoredFile.ContentType, a.StoredFile.Size, a.StoredFile.StorageKey))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<DocumentFilterOptions> FilterOptionsAsync(CancellationToken cancellationToken = default)
+    public Task<DocumentFilterOptions> FilterOptionsAsync(CancellationToken cancellationToken = default) =>
+        cache is null ? FilterOptionsUncachedAsync(cancellationToken) : cache.GetOrCreateAsync("document-options", () => FilterOptionsUncachedAsync(cancellationToken));
+
+    private async Task<DocumentFilterOptions> FilterOptionsUncachedAsync(CancellationToken cancellationToken)
     {
         var types = await db.DocumentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
             .Select(t => new FilterOption(t.Id.ToString(), t.Name)).ToListAsync(cancellationToken);

@@ -15,9 +15,12 @@ public sealed record HomePage(
     IReadOnlyList<FieldItem> Fields);
 
 /// <summary>Gathers what the emulation-movement home page (chuyên trang) shows.</summary>
-public sealed class HomeService(CampaignService campaigns, NewsService news, DocumentService documents, HonorService honors)
+public sealed class HomeService(CampaignService campaigns, NewsService news, DocumentService documents, HonorService honors, PublicDataCache? cache = null)
 {
-    public async Task<HomePage> GetAsync(CancellationToken cancellationToken = default)
+    public Task<HomePage> GetAsync(CancellationToken cancellationToken = default) =>
+        cache is null ? GetUncachedAsync(cancellationToken) : cache.GetOrCreateAsync("home", () => GetUncachedAsync(cancellationToken));
+
+    private async Task<HomePage> GetUncachedAsync(CancellationToken cancellationToken)
     {
         var running = await campaigns.RunningAsync(6, cancellationToken);
         var latestNews = await news.ListAsync(new NewsFilter(PageSize: 6), cancellationToken);

@@ -21,11 +21,14 @@ public sealed record RecipientHonors(RecipientKind Kind, int Id, string Name, st
 public sealed record HonorFilterOptions(IReadOnlyList<int> Years, IReadOnlyList<FilterOption> AwardTypes, IReadOnlyList<FilterOption> Units);
 
 /// <summary>Reads the honor roll (vinh danh).</summary>
-public sealed class HonorService(PortalDbContext db)
+public sealed class HonorService(PortalDbContext db, PublicDataCache? cache = null)
 {
     public const int PageSize = 24;
 
-    public async Task<PagedList<HonoreeCard>> ListAsync(HonorFilter filter, CancellationToken cancellationToken = default)
+    public Task<PagedList<HonoreeCard>> ListAsync(HonorFilter filter, CancellationToken cancellationToken = default) =>
+        cache is null ? ListUncachedAsync(filter, cancellationToken) : cache.GetOrCreateAsync("honors:" + filter, () => ListUncachedAsync(filter, cancellationToken));
+
+    private async Task<PagedList<HonoreeCard>> ListUncachedAsync(HonorFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Matching(db.Commendations.AsNoTracking(), filter);
@@ -50,7 +53,10 @@ public sealed class HonorService(PortalDbContext db)
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<RecipientHonors?> PersonAsync(int staffMemberId, CancellationToken cancellationToken = default)
+    public Task<RecipientHonors?> PersonAsync(int staffMemberId, CancellationToken cancellationToken = default) =>
+        cache is null ? PersonUncachedAsync(staffMemberId, cancellationToken) : cache.GetOrCreateAsync("person:" + staffMemberId.ToString(System.Globalization.CultureInfo.InvariantCulture), () => PersonUncachedAsync(staffMemberId, cancellationToken));
+
+    private async Task<RecipientHonors?> PersonUncachedAsync(int staffMemberId, CancellationToken cancellationToken)
     {
         var person = await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffMemberId)
             .Select(s => new { s.Id, s.FullName, s.Position, UnitName = s.Unit!.Name, s.UnitId })
@@ -65,7 +71,10 @@ public sealed class HonorService(PortalDbContext db)
         return new RecipientHonors(RecipientKind.Individual, person.Id, person.FullName, person.Position, person.UnitName, person.UnitId, items);
     }
 
-    public async Task<RecipientHonors?> UnitAsync(int unitId, CancellationToken cancellationToken = default)
+    public Task<RecipientHonors?> UnitAsync(int unitId, CancellationToken cancellationToken = default) =>
+        cache is null ? UnitUncachedAsync(unitId, cancellationToken) : cache.GetOrCreateAsync("unit:" + unitId.ToString(System.Globalization.CultureInfo.InvariantCulture), () => UnitUncachedAsync(unitId, cancellationToken));
+
+    private async Task<RecipientHonors?> UnitUncachedAsync(int unitId, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
             .Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(cancellationToken);
@@ -79,7 +88,10 @@ public sealed class HonorService(PortalDbContext db)
         return new RecipientHonors(RecipientKind.Collective, unit.Id, unit.Name, string.Empty, unit.Name, unit.Id, items);
     }
 
-    public async Task<HonorFilterOptions> FilterOptionsAsync(CancellationToken cancellationToken = default)
+    public Task<HonorFilterOptions> FilterOptionsAsync(CancellationToken cancellationToken = default) =>
+        cache is null ? FilterOptionsUncachedAsync(cancellationToken) : cache.GetOrCreateAsync("honor-options", () => FilterOptionsUncachedAsync(cancellationToken));
+
+    private async Task<HonorFilterOptions> FilterOptionsUncachedAsync(CancellationToken cancellationToken)
     {
         var years = await db.Commendations.AsNoTracking().Select(c => c.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
         var awards = await db.AwardTypes.AsNoTracking().OrderBy(a => a.Category).ThenBy(a => a.SortOrder)

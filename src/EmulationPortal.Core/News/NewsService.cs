@@ -13,7 +13,7 @@ public sealed record ArticleDetail(
     string? CampaignTitle, string? CampaignSlug, IReadOnlyList<FieldItem> Fields, IReadOnlyList<ArticleListItem> Related);
 
 /// <summary>Reads published news; drafts and articles scheduled for later never leave here.</summary>
-public sealed class NewsService(PortalDbContext db, PortalClock clock)
+public sealed class NewsService(PortalDbContext db, PortalClock clock, PublicDataCache? cache = null)
 {
     public const int PageSize = 10;
 
@@ -23,7 +23,10 @@ public sealed class NewsService(PortalDbContext db, PortalClock clock)
         return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
     }
 
-    public async Task<PagedList<ArticleListItem>> ListAsync(NewsFilter filter, CancellationToken cancellationToken = default)
+    public Task<PagedList<ArticleListItem>> ListAsync(NewsFilter filter, CancellationToken cancellationToken = default) =>
+        cache is null ? ListUncachedAsync(filter, cancellationToken) : cache.GetOrCreateAsync("news:" + filter, () => ListUncachedAsync(filter, cancellationToken));
+
+    private async Task<PagedList<ArticleListItem>> ListUncachedAsync(NewsFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Visible();
@@ -58,7 +61,10 @@ public sealed class NewsService(PortalDbContext db, PortalClock clock)
         return new PagedList<ArticleListItem>(items, filter.Page, filter.PageSize, total);
     }
 
-    public async Task<ArticleDetail?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<ArticleDetail?> GetBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        cache is null ? GetBySlugUncachedAsync(slug, cancellationToken) : cache.GetOrCreateAsync("article:" + slug, () => GetBySlugUncachedAsync(slug, cancellationToken));
+
+    private async Task<ArticleDetail?> GetBySlugUncachedAsync(string slug, CancellationToken cancellationToken)
     {
         var a = await Visible()
             .Where(x => x.Slug == slug)

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EmulationPortal.Web.Infrastructure;
 
 /// <summary>
-/// Anonymous public pages come from the output cache. The framework's default rules stay in force: only GET/HEAD,
+/// Anonymous public pages come from the output cache, and the data of public pages (for signed-in users too) from
+/// <see cref="PublicDataCache"/>. The framework's default rules stay in force: only GET/HEAD,
 /// only 200, never for a signed-in request, never when the response sets a cookie (an antiforgery token, TempData),
 /// a key per host, path and every query value. Only actions marked with <see cref="PublicPage"/> are cached (pages
 /// with a POST form are not), and every save that changes public content evicts them all.
@@ -57,10 +58,11 @@ internal static class OutputCacheRegistration
         }
     }
 
-    private sealed class OutputCacheEviction(IOutputCacheStore store, ClockBoundaries boundaries) : IPublicContentChanges
+    private sealed class OutputCacheEviction(IOutputCacheStore store, ClockBoundaries boundaries, PublicDataCache data) : IPublicContentChanges
     {
         public async Task ChangedAsync(CancellationToken cancellationToken)
         {
+            data.Clear();
             boundaries.Invalidate();
             await store.EvictByTagAsync(PublicTag, CancellationToken.None);
         }
@@ -81,7 +83,7 @@ internal static class OutputCacheRegistration
     /// time, or the portal's day ends (campaigns start, run and end by date). Passing it evicts the cached pages, so
     /// a scheduled article appears on the first request after its time, not up to the cache duration later.
     /// </summary>
-    internal sealed class ClockBoundaries(IServiceScopeFactory scopes, PortalClock clock, IOutputCacheStore store) : IDisposable
+    internal sealed class ClockBoundaries(IServiceScopeFactory scopes, PortalClock clock, IOutputCacheStore store, PublicDataCache data) : IDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private DateTime _next = DateTime.MinValue;
@@ -107,6 +109,7 @@ internal static class OutputCacheRegistration
 
                 if (!_stale)
                 {
+                    data.Clear();
                     await store.EvictByTagAsync(PublicTag, CancellationToken.None);
                 }
 

@@ -139,6 +139,29 @@ public sealed class OutputCacheTests(PortalAppFactory factory) : IClassFixture<P
         Assert.DoesNotContain("/dang-xuat", anonymousPage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignedInReader_SeesAPublishedArticleAtOnce_ThoughTheListsDataIsKeptInMemory()
+    {
+        var reader = await TestUsers.SignedInClientAsync(factory, Roles.Staff);
+        var title = "Tin cho người đã đăng nhập " + Guid.NewGuid().ToString("N")[..8];
+        var editor = await TestUsers.SignedInClientAsync(factory, Roles.Editor);
+        using var created = await TestUsers.PostFormAsync(editor, "/Admin/Articles/Create", "/Admin/Articles/Create",
+            Form(("Title", title), ("Summary", "Tóm tắt"), ("Body", "<p>Nội dung.</p>")));
+        var id = IdFromLocation(created);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.DoesNotContain(title, Html.Text((await GetAsync(reader, "/tin-tuc")).Body), StringComparison.Ordinal);
+        }
+
+        using (await TestUsers.PostFormAsync(editor, $"/Admin/Articles/Edit/{id}", $"/Admin/Articles/Publish/{id}", new Dictionary<string, string>()))
+        {
+        }
+
+        var (page, fromCache) = await GetAsync(reader, "/tin-tuc");
+        Assert.False(fromCache);
+        Assert.Contains(title, Html.Text(page), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/Admin")]
     [InlineData("/Admin/Articles")]
