@@ -12,6 +12,12 @@ internal static class BenchmarkData
     /// <summary>Only for throw-away benchmark databases on loopback.</summary>
     public const string LeaderPassword = "bench-leader-2026";
 
+    /// <summary>A Staff member's account (no other role), for the signed-in public pages of issue 6.</summary>
+    public const string StaffUserName = "canbo.bench";
+
+    /// <summary>Only for throw-away benchmark databases on loopback.</summary>
+    public const string StaffPassword = "bench-staff-2026";
+
     public const int UnitsPerScale = 500;
     public const int CampaignsAtScaleOne = 50;
     public const int RoundsPerCampaign = 12;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EmulationPortal.Benchmarks;
 
 /// <summary>
-/// Entry point: <c>fill</c>, <c>measure</c>, <c>search</c>, <c>search-explain</c>, <c>index-profile</c> and
+/// Entry point: <c>fill</c>, <c>measure</c>, <c>scale</c>, <c>search</c>, <c>search-explain</c>, <c>index-profile</c> and
 /// <c>profile</c> (see <see cref="Usage"/>). Each command is a class of its own so later data sets (staff, more
 /// reports: issue 6) and pages can be added beside these.
 /// </summary>
@@ -11,9 +11,13 @@ internal static class BenchmarkProgram
 {
     private const string Usage = """
         usage:
-          fill    --scale 1|10 --db /path/portal.db [--articles 100000 --documents 20000]
+          fill    --scale 1|10 --db /path/portal.db [--articles 100000 --documents 20000] [--staff-per-unit 5] [--commendations 10000] [--files]
+                  (--files writes each document's file, a small PDF, to <db folder>/files like the app's file store)
                   create the database with the app's migrations, fill it (plus news and documents when asked), build the search index
           measure --db /path/portal.db [--pages dashboard|search|all] [--requests 200] [--warmup 20] [--wrk-seconds 10] [--wrk-connections 8] [--out results.md]
+          scale   --db /path/portal.db --portal publish/EmulationPortal.Web.dll --reference publish-ref/EmulationPortal.Benchmarks.Reference.dll
+                  [--wrk-seconds 10] [--wrk-connections 32] [--warmup 100] [--out scale.md] [--portal-env Name=value,Name2=value]
+                  issue 6: the public pages anonymous and signed in, and the dashboard, against the reference page (needs wrk)
           search  --db /path/portal.db [--runs 200] [--warmup 20] [--engine fts5|folded] [--out search.md]
                   time SearchService.SearchAsync in-process for a fixed set of searches (needs a fill with --articles/--documents)
           search-explain --db /path/portal.db [--runs 30]   query plans and FTS5 timings of other ways to count and rank (rolled back)
@@ -35,7 +39,9 @@ internal static class BenchmarkProgram
             switch (args[0])
             {
                 case "fill":
-                    await Filler.RunAsync(options.Require("db"), options.Int("scale", 1), options.Int("articles", 0), options.Int("documents", 0));
+                    await Filler.RunAsync(
+                        options.Require("db"), options.Int("scale", 1), options.Int("articles", 0), options.Int("documents", 0),
+                        new FillCounts(options.Int("staff-per-unit", BenchmarkData.StaffPerUnit), options.Get("commendations") is null ? null : options.Int("commendations", 1), options.Has("files")));
                     return 0;
                 case "measure":
                     await Measurer.RunAsync(new MeasureSettings(
@@ -46,6 +52,19 @@ internal static class BenchmarkProgram
                         options.Int("wrk-connections", 8),
                         options.Get("out"),
                         options.Get("pages") ?? "dashboard"));
+                    return 0;
+                case "scale":
+                    await ScaleBenchmark.RunAsync(new ScaleSettings(
+                        options.Require("db"),
+                        options.Require("portal"),
+                        options.Require("reference"),
+                        options.Int("wrk-seconds", 10),
+                        options.Int("wrk-connections", 32),
+                        options.Int("warmup", 100),
+                        options.Get("out"),
+                        (options.Get("portal-env") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+                            .Select(p => p.Split('=', 2))
+                            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal)));
                     return 0;
                 case "search":
                     await SearchBenchmark.RunAsync(new SearchSettings(
@@ -109,6 +128,8 @@ internal sealed class Options
     }
 
     public string? Get(string name) => _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public bool Has(string name) => _values.ContainsKey(name);
 
     public string Require(string name) => Get(name) ?? throw new ArgumentException($"--{name} is required.");
 

@@ -24,7 +24,9 @@ internal static class ContentFiller
     /// <summary>Articles scheduled for later (hidden from search until then), as an editor would have a few.</summary>
     public const int ScheduledArticles = 5;
 
-    public static void Fill(SqliteConnection c, SqliteTransaction tx, int articleCount, int documentCount, List<(string, long)> counts)
+    /// <param name="filesFolder">When given (the app's data folder + "files"), each document's file is written there as a
+    /// small valid PDF under its storage key, as the app's <c>LocalFileStore</c> lays files out.</param>
+    public static void Fill(SqliteConnection c, SqliteTransaction tx, int articleCount, int documentCount, string? filesFolder, List<(string, long)> counts)
     {
         var random = new Random(20261127);
         var text = new ContentSamples(random);
@@ -36,7 +38,7 @@ internal static class ContentFiller
 
         if (documentCount > 0)
         {
-            FillDocuments(c, tx, text, random, documentCount, now, counts);
+            FillDocuments(c, tx, text, random, documentCount, now, filesFolder, counts);
         }
     }
 
@@ -65,7 +67,8 @@ internal static class ContentFiller
         counts.Add(("  body characters (average)", chars / count));
     }
 
-    private static void FillDocuments(SqliteConnection c, SqliteTransaction tx, ContentSamples text, Random random, int count, DateTime now, List<(string, long)> counts)
+    private static void FillDocuments(
+        SqliteConnection c, SqliteTransaction tx, ContentSamples text, Random random, int count, DateTime now, string? filesFolder, List<(string, long)> counts)
     {
         using (var types = new RowWriter(c, tx, "DocumentTypes", "Id", "Version", "Code", "Name", "SortOrder"))
         {
@@ -85,6 +88,7 @@ internal static class ContentFiller
         var firstDay = today.AddYears(-11).DayNumber;
         var days = today.DayNumber - firstDay;
         long chars = 0;
+        long fileBytes = 0;
         for (var id = 1; id <= count; id++)
         {
             var issuedOn = DateOnly.FromDayNumber(firstDay + (int)((long)days * (id - 1) / count));
@@ -106,10 +110,29 @@ internal static class ContentFiller
 
             var extracted = text.DocumentText(number, issuer, summary, issuedOn.Year);
             chars += extracted.Length;
-            var bytes = Encoding.UTF8.GetBytes(extracted + id.ToString(CultureInfo.InvariantCulture));
+            string storageKey;
+            long size;
+            string sha;
+            if (filesFolder is null)
+            {
+                var bytes = Encoding.UTF8.GetBytes(extracted + id.ToString(CultureInfo.InvariantCulture));
+                (storageKey, size, sha) = (id.ToString("x32", CultureInfo.InvariantCulture), (long)bytes.Length * 4, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            }
+            else
+            {
+                var pdf = TinyPdf(number, id);
+                var hash = SHA256.HashData(pdf);
+                // Spread over 256 sub-folders like the app's random keys (LocalFileStore: files/<first two>/<key>).
+                storageKey = Convert.ToHexStringLower(hash.AsSpan(0, 16));
+                var folder = Path.Combine(filesFolder, storageKey[..2]);
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(Path.Combine(folder, storageKey), pdf);
+                (size, sha) = (pdf.LongLength, Convert.ToHexStringLower(hash));
+                fileBytes += pdf.LongLength;
+            }
+
             files.Insert(
-                id, number.Replace('/', '-') + ".pdf", "application/pdf", (long)bytes.Length * 4,
-                Convert.ToHexStringLower(SHA256.HashData(bytes)), id.ToString("x32", CultureInfo.InvariantCulture),
+                id, number.Replace('/', '-') + ".pdf", "application/pdf", size, sha, storageKey,
                 issuedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), extracted);
             attachments.Insert(id, id, id, 0);
         }
@@ -118,5 +141,41 @@ internal static class ContentFiller
         counts.Add(("Documents", documents.Rows));
         counts.Add(("StoredFiles (attached)", files.Rows));
         counts.Add(("  extracted characters (average)", chars / count));
+        if (filesFolder is not null)
+        {
+            counts.Add(("  PDF files on disk (bytes, average)", fileBytes / count));
+        }
+    }
+
+    /// <summary>A one-page PDF 1.4 (Helvetica, one line of ASCII text) with a correct cross-reference table.</summary>
+    internal static byte[] TinyPdf(string number, int id)
+    {
+        var line = $"Van ban so {number} - ban sao dien tu {id}".Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+        var stream = $"BT /F1 12 Tf 72 770 Td ({line}) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new int[objects.Length];
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets[i] = pdf.Length;
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 }

@@ -22,8 +22,9 @@ namespace EmulationPortal.Benchmarks;
 /// </summary>
 internal static class Filler
 {
-    public static async Task RunAsync(string path, int scale, int articles = 0, int documents = 0)
+    public static async Task RunAsync(string path, int scale, int articles = 0, int documents = 0, FillCounts? fillCounts = null)
     {
+        var sizes = fillCounts ?? new FillCounts();
         if (scale is not (1 or 10))
         {
             throw new ArgumentException("--scale must be 1 or 10.");
@@ -48,7 +49,7 @@ internal static class Filler
         Console.WriteLine($"schema (app migrations) and Leader account: {clock.Elapsed.TotalSeconds:F1} s");
 
         var step = Stopwatch.StartNew();
-        var counts = FillRows(file, scale, articles, documents);
+        var counts = FillRows(file, scale, articles, documents, sizes);
         Console.WriteLine($"bulk insert: {step.Elapsed.TotalSeconds:F1} s");
         step.Restart();
         await RebuildSummariesAsync(folder);
@@ -103,6 +104,11 @@ internal static class Filler
         var leader = new PortalUser { UserName = BenchmarkData.LeaderUserName, DisplayName = "Lãnh đạo (benchmark)", EmailConfirmed = true, LockoutEnabled = true };
         Check(await users.CreateAsync(leader, BenchmarkData.LeaderPassword));
         Check(await users.AddToRoleAsync(leader, Roles.Leader));
+
+        // A plain staff member (issue 6 measures the public pages signed in, where no shared cache may serve them).
+        var staff = new PortalUser { UserName = BenchmarkData.StaffUserName, DisplayName = "Cán bộ (benchmark)", EmailConfirmed = true, LockoutEnabled = true };
+        Check(await users.CreateAsync(staff, BenchmarkData.StaffPassword));
+        Check(await users.AddToRoleAsync(staff, Roles.Staff));
         SqliteConnection.ClearAllPools();
     }
 
@@ -141,7 +147,7 @@ internal static class Filler
         }
     }
 
-    private static List<(string Table, long Rows)> FillRows(string file, int scale, int articles, int documents)
+    private static List<(string Table, long Rows)> FillRows(string file, int scale, int articles, int documents, FillCounts sizes)
     {
         var random = new Random(20261126);
         var text = new VietnameseSamples(random);
@@ -154,10 +160,10 @@ internal static class Filler
         using (var tx = connection.BeginTransaction())
         {
             var units = FillUnits(connection, tx, text, counts);
-            var staff = FillStaff(connection, tx, text, units, counts);
+            var staff = FillStaff(connection, tx, text, units, sizes.StaffPerUnit, counts);
             FillParticipation(connection, tx, text, random, scale, units, today, counts);
-            FillCommendations(connection, tx, text, random, scale, units, staff, counts);
-            ContentFiller.Fill(connection, tx, articles, documents, counts);
+            FillCommendations(connection, tx, text, random, sizes.Commendations ?? BenchmarkData.CommendationsAtScaleOne * scale, units, staff, counts);
+            ContentFiller.Fill(connection, tx, articles, documents, sizes.WriteFiles ? Path.Combine(Path.GetDirectoryName(file)!, "files") : null, counts);
             tx.Commit();
         }
 
@@ -191,14 +197,14 @@ internal static class Filler
         return ids;
     }
 
-    private static List<(int Id, int UnitId)> FillStaff(SqliteConnection c, SqliteTransaction tx, VietnameseSamples text, int[] units, List<(string, long)> counts)
+    private static List<(int Id, int UnitId)> FillStaff(SqliteConnection c, SqliteTransaction tx, VietnameseSamples text, int[] units, int perUnit, List<(string, long)> counts)
     {
         using var staff = new RowWriter(c, tx, "StaffMembers", "Id", "Version", "FullName", "NameSortKey", "Position", "Gender", "UnitId", "IsActive");
         var list = new List<(int, int)>();
         var id = 0;
         foreach (var unit in units)
         {
-            for (var k = 0; k < BenchmarkData.StaffPerUnit; k++)
+            for (var k = 0; k < perUnit; k++)
             {
                 var name = VietnameseText.Normalize(text.PersonName());
                 staff.Insert(++id, 0, name, VietnameseText.NameSortKey(name), text.Position(), (id * 7) % 13 < 6 ? 1 : 0, unit, 1);
@@ -325,7 +331,7 @@ internal static class Filler
     }
 
     private static void FillCommendations(
-        SqliteConnection c, SqliteTransaction tx, VietnameseSamples text, Random random, int scale, int[] units, List<(int Id, int UnitId)> staff, List<(string, long)> counts)
+        SqliteConnection c, SqliteTransaction tx, VietnameseSamples text, Random random, int total, int[] units, List<(int Id, int UnitId)> staff, List<(string, long)> counts)
     {
         // Award types: (name, category, recipient kind 0 individual / 1 collective / 2 both, level).
         (string Name, int Category, int Recipient, int Level)[] awards =
@@ -347,7 +353,6 @@ internal static class Filler
         var individual = Enumerable.Range(0, awards.Length).Where(a => awards[a].Recipient != 1).Select(a => a + 1).ToArray();
         var collective = Enumerable.Range(0, awards.Length).Where(a => awards[a].Recipient != 0).Select(a => a + 1).ToArray();
         using var commendations = new RowWriter(c, tx, "Commendations", "Id", "Version", "AwardTypeId", "RecipientKind", "StaffMemberId", "UnitId", "Year", "DecisionNumber", "DecidedOn", "DecidedBy", "Achievement", "CampaignId", "FieldId", "IsFeatured", "Story", "PhotoId", "CreatedAt");
-        var total = BenchmarkData.CommendationsAtScaleOne * scale;
         for (var id = 1; id <= total; id++)
         {
             var year = 2016 + random.Next(11);
@@ -365,3 +370,6 @@ internal static class Filler
         counts.Add(("Commendations", commendations.Rows));
     }
 }
+
+/// <summary>Sizes beyond the scale (issue 6): staff per unit, commendations (default 10,000 × scale), and whether each document's file is written to disk.</summary>
+internal sealed record FillCounts(int StaffPerUnit = BenchmarkData.StaffPerUnit, int? Commendations = null, bool WriteFiles = false);

@@ -52,7 +52,7 @@ internal static partial class Measurer
         Console.WriteLine($"app ready on {server.BaseAddress} after {server.StartupTime.TotalMilliseconds:F0} ms; {reportCount:N0} progress reports in the database");
 
         using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var cookie = await SignInAsync(client);
+        var cookie = await SignInAsync(client, BenchmarkData.LeaderUserName, BenchmarkData.LeaderPassword);
         var wrk = WrkRunner.Find();
         if (wrk is null)
         {
@@ -149,7 +149,7 @@ internal static partial class Measurer
     }
 
     /// <summary>Signs in through the real form (with its antiforgery token) and returns the Cookie header to send.</summary>
-    private static async Task<string> SignInAsync(HttpClient client)
+    internal static async Task<string> SignInAsync(HttpClient client, string userName, string password)
     {
         var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var form = await client.GetAsync(new Uri("/dang-nhap", UriKind.Relative)))
@@ -166,8 +166,8 @@ internal static partial class Measurer
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["UserName"] = BenchmarkData.LeaderUserName,
-                    ["Password"] = BenchmarkData.LeaderPassword,
+                    ["UserName"] = userName,
+                    ["Password"] = password,
                     ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
                 }),
             };
@@ -175,7 +175,7 @@ internal static partial class Measurer
             using var signedIn = await client.SendAsync(post);
             if (signedIn.StatusCode != HttpStatusCode.Redirect)
             {
-                throw new InvalidOperationException($"Signing in as {BenchmarkData.LeaderUserName} answered {(int)signedIn.StatusCode}, not a redirect.");
+                throw new InvalidOperationException($"Signing in as {userName} answered {(int)signedIn.StatusCode}, not a redirect.");
             }
 
             Collect(signedIn, cookies);
@@ -199,7 +199,7 @@ internal static partial class Measurer
 
     private static string Header(Dictionary<string, string> cookies) => string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}"));
 
-    private static double Percentile(double[] sorted, int percentile)
+    internal static double Percentile(double[] sorted, int percentile)
     {
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
@@ -237,10 +237,12 @@ internal static partial class Measurer
 internal sealed class PortalServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StringBuilder _output;
 
-    private PortalServer(Process process, Uri baseAddress, TimeSpan startupTime)
+    private PortalServer(Process process, Uri baseAddress, TimeSpan startupTime, StringBuilder output)
     {
         _process = process;
+        _output = output;
         BaseAddress = baseAddress;
         StartupTime = startupTime;
     }
@@ -249,13 +251,42 @@ internal sealed class PortalServer : IAsyncDisposable
 
     public TimeSpan StartupTime { get; }
 
-    public static async Task<PortalServer> StartAsync(string dataFolder)
+    public int ProcessId => _process.Id;
+
+    /// <summary>What the child process wrote (stdout and stderr), for a log file after the run.</summary>
+    public string Output
     {
-        var root = FindRepositoryRoot();
-        var dll = Path.Combine(root, "src", "EmulationPortal.Web", "bin", "Release", "net10.0", "EmulationPortal.Web.dll");
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static Task<PortalServer> StartAsync(string dataFolder) =>
+        StartAsync(
+            Path.Combine(FindRepositoryRoot(), "src", "EmulationPortal.Web", "bin", "Release", "net10.0", "EmulationPortal.Web.dll"),
+            PortalEnvironment(dataFolder),
+            "/dang-nhap");
+
+    /// <summary>The portal's settings for a benchmark run on the filled database (Production, no demo seed, no reminders).</summary>
+    public static Dictionary<string, string> PortalEnvironment(string dataFolder) => new(StringComparer.Ordinal)
+    {
+        ["Database__DataFolder"] = dataFolder,
+        ["Seed__DemoContent"] = "false",
+        ["Seed__AdminPassword"] = "bench-admin-unused-2026",
+        ["Reminders__Enabled"] = "false",
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+    };
+
+    /// <summary>Starts <c>dotnet {dll}</c> in Production on a free loopback port; ready at the first 200 of <paramref name="probePath"/>.</summary>
+    public static async Task<PortalServer> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, string probePath)
+    {
         if (!File.Exists(dll))
         {
-            throw new ArgumentException($"{dll} is missing: run 'dotnet build -c Release' first.");
+            throw new ArgumentException($"{dll} is missing: build or publish it in Release first.");
         }
 
         var port = FreePort();
@@ -270,42 +301,36 @@ internal sealed class PortalServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Database__DataFolder"] = dataFolder;
-        start.Environment["Seed__DemoContent"] = "false";
-        start.Environment["Seed__AdminPassword"] = "bench-admin-unused-2026";
-        start.Environment["Reminders__Enabled"] = "false";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
+        var output = new StringBuilder();
         var watch = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 600; attempt++)
+        using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        while (watch.Elapsed < TimeSpan.FromSeconds(120) && !process.HasExited)
         {
-            if (process.HasExited)
-            {
-                break;
-            }
-
             try
             {
-                using var response = await probe.GetAsync(new Uri("/dang-nhap", UriKind.Relative));
+                using var response = await probe.GetAsync(new Uri(probePath, UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return new PortalServer(process, baseAddress, watch.Elapsed);
+                    return new PortalServer(process, baseAddress, watch.Elapsed, output);
                 }
             }
             catch (HttpRequestException)
             {
             }
 
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
 
         if (!process.HasExited)
@@ -315,7 +340,7 @@ internal sealed class PortalServer : IAsyncDisposable
 
         lock (output)
         {
-            throw new InvalidOperationException("The portal did not answer within 60 s:\n" + output);
+            throw new InvalidOperationException($"{Path.GetFileName(dll)} did not answer 200 on {probePath} within 120 s:\n" + output);
         }
     }
 
@@ -337,7 +362,7 @@ internal sealed class PortalServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -14,15 +14,23 @@ internal static partial class WrkRunner
             .Select(dir => Path.Combine(dir, "wrk"))
             .FirstOrDefault(File.Exists);
 
-    public static async Task<WrkResult> RunAsync(string wrk, Uri url, string cookie, int connections, int seconds)
+    /// <param name="cookie">The Cookie header to send; null for an anonymous visitor.</param>
+    public static async Task<WrkResult> RunAsync(string wrk, Uri url, string? cookie, int connections, int seconds)
     {
         var start = new ProcessStartInfo(wrk)
         {
-            ArgumentList = { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-H", $"Cookie: {cookie}", url.AbsoluteUri },
+            ArgumentList = { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (cookie is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add($"Cookie: {cookie}");
+        }
+
+        start.ArgumentList.Add(url.AbsoluteUri);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
