@@ -163,7 +163,7 @@ public class PortalDbContext(
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var count = await SearchIndexer.RebuildAsync(this, () => SaveDerivedAsync(cancellationToken), cancellationToken);
+            var count = await SearchIndexer.RebuildAsync(this, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

@@ -178,12 +178,12 @@ public static class SearchIndexer
     }
 
     /// <summary>Writes the whole index again from the content; returns the number of entries.</summary>
-    public static async Task<int> RebuildAsync(PortalDbContext db, Func<Task> saveAsync, CancellationToken cancellationToken = default)
+    public static async Task<int> RebuildAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(saveAsync);
         await db.SearchEntries.ExecuteDeleteAsync(cancellationToken);
         var total = 0;
+        await using var writer = await SearchEntryWriter.OpenAsync(db, cancellationToken);
         foreach (var kind in Enum.GetValues<SearchKind>())
         {
             var ids = kind switch
@@ -198,10 +198,12 @@ public static class SearchIndexer
             foreach (var chunk in all.Chunk(BatchSize))
             {
                 var built = await BuildAsync(db, kind, chunk, cancellationToken);
-                db.SearchEntries.AddRange(built.Values);
+                foreach (var entry in built.Values)
+                {
+                    await writer.InsertAsync(entry, cancellationToken);
+                }
+
                 total += built.Count;
-                await saveAsync();
-                db.ChangeTracker.Clear();
             }
         }
 
