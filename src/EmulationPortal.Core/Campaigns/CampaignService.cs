@@ -97,6 +97,9 @@ public sealed class CampaignService(PortalDbContext db, PortalClock clock, NewsS
             Campaign.StateOf(c.StartsOn, c.EndsOn, today), c.Fields, c.Documents, articles.Items, honorees.Items, c.CoverImageId);
     }
 
-    public async Task<IReadOnlyList<FieldItem>> FieldsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FieldItem>> FieldsAsync(CancellationToken cancellationToken = default) =>
+        cache is null ? FieldsUncachedAsync(cancellationToken) : cache.GetOrCreateAsync("fields", () => FieldsUncachedAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<FieldItem>> FieldsUncachedAsync(CancellationToken cancellationToken) =>
         await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new FieldItem(f.Id, f.Name, f.Slug)).ToListAsync(cancellationToken);
 }

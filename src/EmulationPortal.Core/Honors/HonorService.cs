@@ -41,7 +41,10 @@ public sealed class HonorService(PortalDbContext db, PublicDataCache? cache = nu
     }
 
     /// <summary>Featured stories (gương điển hình tiên tiến, người tốt việc tốt), newest first.</summary>
-    public async Task<IReadOnlyList<HonoreeCard>> FeaturedAsync(int count, int? year = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<HonoreeCard>> FeaturedAsync(int count, int? year = null, CancellationToken cancellationToken = default) =>
+        cache is null ? FeaturedUncachedAsync(count, year, cancellationToken) : cache.GetOrCreateAsync($"featured:{count}:{year}", () => FeaturedUncachedAsync(count, year, cancellationToken));
+
+    private async Task<IReadOnlyList<HonoreeCard>> FeaturedUncachedAsync(int count, int? year, CancellationToken cancellationToken)
     {
         // An equality, not a bare boolean: SQLite uses IX_Commendations_IsFeatured_Year only for "IsFeatured = ?";
         // the bare column walked all 50,000 commendations (143 ms, docs/performance.md).

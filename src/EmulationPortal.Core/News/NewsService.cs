@@ -89,7 +89,10 @@ public sealed class NewsService(PortalDbContext db, PortalClock clock, PublicDat
         return new ArticleDetail(a.Id, a.Title, a.Slug, a.Summary, a.Body, a.PublishedAt, a.CoverImageId, a.CampaignTitle, a.CampaignSlug, a.Fields, related);
     }
 
-    public async Task<IReadOnlyList<FilterOption>> CampaignOptionsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FilterOption>> CampaignOptionsAsync(CancellationToken cancellationToken = default) =>
+        cache is null ? CampaignOptionsUncachedAsync(cancellationToken) : cache.GetOrCreateAsync("news-campaigns", () => CampaignOptionsUncachedAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<FilterOption>> CampaignOptionsUncachedAsync(CancellationToken cancellationToken) =>
         await db.Campaigns.AsNoTracking().Where(c => c.IsPublished).OrderByDescending(c => c.StartsOn)
             .Select(c => new FilterOption(c.Slug, c.Title)).ToListAsync(cancellationToken);
 }

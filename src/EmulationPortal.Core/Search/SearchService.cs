@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EmulationPortal.Search;
 
 /// <summary>The public search: counts per group, tiers in rank order, highlighted titles and snippets.</summary>
-public sealed class SearchService(PortalDbContext db, ISearchEngine engine, TimeProvider clock)
+public sealed class SearchService(PortalDbContext db, ISearchEngine engine, TimeProvider clock, PublicDataCache? cache = null)
 {
     public const int PageSize = 20;
 
@@ -17,7 +17,10 @@ public sealed class SearchService(PortalDbContext db, ISearchEngine engine, Time
 
     private const int MaxPage = MaxCount / PageSize;
 
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        cache is null ? SearchUncachedAsync(request, cancellationToken) : cache.GetOrCreateAsync("search:" + request, () => SearchUncachedAsync(request, cancellationToken));
+
+    private async Task<SearchResults> SearchUncachedAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = SearchQuery.Parse(request.Query);

@@ -1,5 +1,4 @@
 using EmulationPortal.Data;
-using EmulationPortal.Files;
 using EmulationPortal.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,6 @@ internal sealed class DatabaseInitializer(
     DataFolder dataFolder,
     IdentitySeeder identitySeeder,
     DemoContentSeeder demoSeeder,
-    FileTextBackfill fileText,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(IConfiguration configuration)
@@ -60,31 +58,5 @@ internal sealed class DatabaseInitializer(
         {
             await demoSeeder.SeedAsync();
         }
-
-        await IndexExistingContentAsync();
-    }
-
-    /// <summary>
-    /// The first start with search indexes what the portal already holds; from then on every save keeps the index.
-    /// </summary>
-    private async Task IndexExistingContentAsync()
-    {
-        // Files stored before text extraction existed (null text) are read once; their documents are re-indexed
-        // by the save. Cheap when there are none.
-        var read = await fileText.ExtractMissingAsync();
-        if (read > 0)
-        {
-            logger.LogInformation("Read the text of {Files} stored files for search", read);
-        }
-
-        var hasContent = await db.Articles.AnyAsync() || await db.Documents.AnyAsync() || await db.Campaigns.AnyAsync() || await db.Commendations.AnyAsync();
-        if (!hasContent || await db.SearchEntries.AnyAsync())
-        {
-            return;
-        }
-
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var entries = await db.RebuildSearchIndexAsync();
-        logger.LogInformation("Search index built for the existing content: {Entries} entries in {Seconds:F1} s", entries, started.Elapsed.TotalSeconds);
     }
 }

@@ -15,6 +15,7 @@ internal static class SearchRegistration
                 : ActivatorUtilities.CreateInstance<FoldedColumnSearchEngine>(sp));
         services.AddScoped<SearchService>();
         services.AddScoped<SearchIndexAdminService>();
+        services.AddHostedService<SearchStartupJob>();
         return services;
     }
 }
