@@ -115,6 +115,22 @@ public sealed class SearchServiceTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task ANewPublicationDate_MovesTheEntry_AndKeepsOneEntryPerArticle(bool fts)
+    {
+        var older = await ArticleAsync("Tin thi đua tháng Hai", "<p>Một.</p>", new DateTime(2026, 2, 1, 2, 0, 0, DateTimeKind.Utc));
+        await ArticleAsync("Tin thi đua tháng Ba", "<p>Hai.</p>", new DateTime(2026, 3, 1, 2, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(["Tin thi đua tháng Ba", "Tin thi đua tháng Hai"], Titles(await Service(fts).SearchAsync(Ask("thi dua")), SearchGroup.News));
+
+        // Re-dated after the other: the FTS row id (the rank key) changes, so the entry is replaced in one save.
+        older.Publish(new DateTime(2026, 4, 1, 2, 0, 0, DateTimeKind.Utc));
+        await _db.SaveChangesAsync();
+
+        Assert.Equal(["Tin thi đua tháng Hai", "Tin thi đua tháng Ba"], Titles(await Service(fts).SearchAsync(Ask("thi dua")), SearchGroup.News));
+        Assert.Equal(2, await _db.SearchEntries.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task ArticleScheduledForLater_IsNotFoundBeforeItsTime(bool fts)
     {
         await ArticleAsync("Thông báo lịch thi đua quý III", "<p>Sắp đăng.</p>", new DateTime(2026, 7, 1, 2, 0, 0, DateTimeKind.Utc));
