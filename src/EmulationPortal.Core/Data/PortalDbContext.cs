@@ -75,8 +75,9 @@ public class PortalDbContext(
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Raises the version of every changed <see cref="IVersioned"/> entity, writes the audit log and keeps the
-    /// summaries derived from the saved rows (<see cref="CommendationTally"/>) in the same transaction.
+    /// Raises the version of every changed <see cref="IVersioned"/> entity, writes the audit log, keeps the rows
+    /// derived from the saved ones (<see cref="CommendationTally"/>, the search index) in the same transaction, and
+    /// after the commit tells <see cref="IPublicContentChanges"/> when public pages changed (cache eviction).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
