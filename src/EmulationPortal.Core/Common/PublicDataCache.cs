@@ -13,6 +13,10 @@ public sealed class PublicDataCache : IDisposable
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 5_000 });
     private CancellationTokenSource _generation = new();
+    private long _generationNumber;
+
+    /// <summary>Changes with every <see cref="Clear"/>: part of the key of rendered fragments cached from this data.</summary>
+    public long Generation => Interlocked.Read(ref _generationNumber);
 
     public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> create)
     {
@@ -38,6 +42,7 @@ public sealed class PublicDataCache : IDisposable
 
     public void Clear()
     {
+        Interlocked.Increment(ref _generationNumber);
         var previous = Interlocked.Exchange(ref _generation, new CancellationTokenSource());
         previous.Cancel();
         previous.Dispose();
