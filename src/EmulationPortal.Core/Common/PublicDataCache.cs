@@ -15,6 +15,9 @@ public sealed class PublicDataCache : IDisposable
     private CancellationTokenSource _generation = new();
     private long _generationNumber;
 
+    /// <summary>Where a request keeps the <see cref="Generation"/> it started with (HttpContext.Items).</summary>
+    public const string RequestGenerationKey = "PublicDataGeneration";
+
     /// <summary>Changes with every <see cref="Clear"/>: part of the key of rendered fragments cached from this data.</summary>
     public long Generation => Interlocked.Read(ref _generationNumber);
 

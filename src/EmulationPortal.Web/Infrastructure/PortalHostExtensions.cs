@@ -180,6 +180,14 @@ internal static class PortalHostExtensions
 
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
+        // The data generation a request starts with keys the fragments it renders: a fragment rendered from data read
+        // before a change is then stored under the old generation and never served after it.
+        var publicData = app.Services.GetRequiredService<EmulationPortal.Common.PublicDataCache>();
+        app.Use((context, next) =>
+        {
+            context.Items[EmulationPortal.Common.PublicDataCache.RequestGenerationKey] = publicData.Generation;
+            return next(context);
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
