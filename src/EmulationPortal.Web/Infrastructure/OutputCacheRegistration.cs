@@ -25,7 +25,14 @@ internal static class OutputCacheRegistration
         services.AddOutputCache(options =>
         {
             options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMegabytes", 64L) * 1024 * 1024;
-            options.AddPolicy(PublicPage, b => b.Expire(TimeSpan.FromSeconds(duration)).Tag(PublicTag).AddPolicy<NoStorePolicy>().AddPolicy<ClockPolicy>());
+            // The key starts with the public data's generation, read when the request starts (after the clock
+            // check): a page rendered across a change is stored under the old generation and never served after it.
+            options.AddPolicy(PublicPage, b => b
+                .Expire(TimeSpan.FromSeconds(duration))
+                .Tag(PublicTag)
+                .AddPolicy<NoStorePolicy>()
+                .AddPolicy<ClockPolicy>()
+                .SetCacheKeyPrefix(context => context.RequestServices.GetRequiredService<PublicDataCache>().Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         });
         services.AddSingleton<NoStorePolicy>();
         services.AddSingleton<ClockBoundaries>();
