@@ -78,8 +78,8 @@ public static class SearchIndexer
                     changes.Files.Add(f.Id);
                     break;
                 case Commendation:
-                    AddRecipient(changes, Original<int?>(entry, nameof(Commendation.StaffMemberId)), Original<int?>(entry, nameof(Commendation.UnitId)));
-                    AddRecipient(changes, Current<int?>(entry, nameof(Commendation.StaffMemberId)), Current<int?>(entry, nameof(Commendation.UnitId)));
+                    AddSource(changes.Sources, Original<int?>(entry, nameof(Commendation.StaffMemberId)), Original<int?>(entry, nameof(Commendation.UnitId)));
+                    AddSource(changes.Sources, Current<int?>(entry, nameof(Commendation.StaffMemberId)), Current<int?>(entry, nameof(Commendation.UnitId)));
                     break;
                 case StaffMember s when entry.State != EntityState.Added:
                     changes.Sources.Add((SearchKind.Person, s.Id));
@@ -214,27 +214,15 @@ public static class SearchIndexer
     public static long RankKeyOf(DateOnly date, SearchKind kind, int sourceId) =>
         ((long)date.DayNumber << 26) | ((long)kind << 22) | (sourceId & 0x3FFFFFL);
 
-    private static void AddRecipient(SearchChanges changes, int? staffMemberId, int? unitId)
-    {
-        if (staffMemberId is > 0 and { } p)
-        {
-            changes.Sources.Add((SearchKind.Person, p));
-        }
-
-        if (unitId is > 0 and { } u)
-        {
-            changes.Sources.Add((SearchKind.Unit, u));
-        }
-    }
-
+    /// <summary>The honoree entries a commendation's recipient touches; keys of rows not saved yet (zero or less) are left out.</summary>
     private static void AddSource(HashSet<(SearchKind, int)> sources, int? staffMemberId, int? unitId)
     {
-        if (staffMemberId is { } p)
+        if (staffMemberId is > 0 and { } p)
         {
             sources.Add((SearchKind.Person, p));
         }
 
-        if (unitId is { } u)
+        if (unitId is > 0 and { } u)
         {
             sources.Add((SearchKind.Unit, u));
         }

@@ -41,9 +41,6 @@ public sealed class SearchQuery
     /// <summary>True when some term carries diacritics: then exact-accent title matches rank first.</summary>
     public bool HasAccents => Terms.Any(t => t.HasAccents);
 
-    /// <summary>Every folded word of every term, for highlighting.</summary>
-    public IEnumerable<string> FoldedWords => Terms.SelectMany(t => t.Folded).Distinct(StringComparer.Ordinal);
-
     public static SearchQuery Parse(string? raw)
     {
         var text = VietnameseText.Normalize(raw);
