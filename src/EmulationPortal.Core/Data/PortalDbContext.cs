@@ -1,6 +1,9 @@
 using EmulationPortal.Accounts;
 using EmulationPortal.Audit;
 using EmulationPortal.Campaigns;
+using EmulationPortal.Certificates;
+using EmulationPortal.Council;
+using EmulationPortal.Decisions;
 using EmulationPortal.Common;
 using EmulationPortal.Documents;
 using EmulationPortal.Feedbacks;
@@ -10,6 +13,7 @@ using EmulationPortal.Honors;
 using EmulationPortal.News;
 using EmulationPortal.Organisation;
 using EmulationPortal.Participation;
+using EmulationPortal.Proposals;
 using EmulationPortal.Reporting;
 using EmulationPortal.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -70,6 +74,40 @@ public class PortalDbContext(
     public DbSet<CommendationTally> CommendationTallies => Set<CommendationTally>();
 
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<Nominee> Nominees => Set<Nominee>();
+
+    public DbSet<ProposalDocument> ProposalDocuments => Set<ProposalDocument>();
+
+    public DbSet<ProposalTransition> ProposalTransitions => Set<ProposalTransition>();
+
+    public DbSet<UnitNotice> UnitNotices => Set<UnitNotice>();
+
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<AwardRule> AwardRules => Set<AwardRule>();
+
+    public DbSet<ProposalSettings> ProposalSettings => Set<ProposalSettings>();
+
+    public DbSet<DisciplineRecord> DisciplineRecords => Set<DisciplineRecord>();
+
+    public DbSet<CouncilMember> CouncilMembers => Set<CouncilMember>();
+
+    public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
+
+    public DbSet<CouncilAttendance> CouncilAttendance => Set<CouncilAttendance>();
+
+    public DbSet<CouncilAgendaItem> CouncilAgendaItems => Set<CouncilAgendaItem>();
+
+    public DbSet<CouncilBallotRecord> CouncilBallotRecords => Set<CouncilBallotRecord>();
+
+    public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<CertificateLayout> CertificateLayouts => Set<CertificateLayout>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -37,6 +37,11 @@ public class Feedback : IVersioned
 
     public Campaign? Campaign { get; set; }
 
+    /// <summary>The nominee of a public consultation it comments on, when sent from that list.</summary>
+    public int? NomineeId { get; set; }
+
+    public Proposals.Nominee? Nominee { get; set; }
+
     /// <summary>What it concerns, in the submitter's words (an award, a decision number, a unit).</summary>
     public string Subject { get; set; } = string.Empty;
 

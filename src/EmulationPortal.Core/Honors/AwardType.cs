@@ -45,6 +45,19 @@ public class AwardType : IVersioned
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The optional steps a proposal for it goes through (appraisal, council, consultation).</summary>
+    public Proposals.ProposalSteps Steps { get; set; }
+
+    /// <summary>The dossier papers required before a proposal for it can be submitted.</summary>
+    public Proposals.RequiredDocuments RequiredDocuments { get; set; }
+
+    /// <summary>The council passes a nominee when agreeing votes ≥ numerator / denominator of <see cref="ThresholdBase"/>.</summary>
+    public int ThresholdNumerator { get; set; } = 1;
+
+    public int ThresholdDenominator { get; set; } = 2;
+
+    public Council.ThresholdBase ThresholdBase { get; set; }
+
     public bool Accepts(RecipientKind recipient) =>
         recipient != RecipientKind.Both && (RecipientKind == RecipientKind.Both || RecipientKind == recipient);
 }

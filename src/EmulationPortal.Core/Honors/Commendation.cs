@@ -60,6 +60,11 @@ public class Commendation : IVersioned
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The decision of the proposal workflow that granted it; null when honored directly from the admin area.</summary>
+    public int? AwardDecisionId { get; set; }
+
+    public Decisions.AwardDecision? AwardDecision { get; set; }
+
     /// <summary>Sets the recipient after checking it matches the award type's recipient kind.</summary>
     public void AwardTo(AwardType awardType, StaffMember person)
     {

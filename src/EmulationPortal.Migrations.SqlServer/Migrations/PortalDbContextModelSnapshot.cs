@@ -299,6 +299,415 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("CommendationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("NomineeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SequenceNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CommendationId")
+                        .IsUnique();
+
+                    b.HasIndex("NomineeId");
+
+                    b.HasIndex("Year", "AwardTypeId", "SequenceNumber")
+                        .IsUnique();
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Certificates.CertificateLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("AchievementFontSizePt")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("AchievementTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<int?>("AwardTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("DecisionTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("NameFontSizePt")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("NameLeftMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("NameTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("NameWidthMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("PageHeightMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("PageWidthMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<bool>("PrintBackground")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("QrLeftMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("QrSizeMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("QrTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<decimal>("TitleTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardTypeId")
+                        .IsUnique()
+                        .HasFilter("[AwardTypeId] IS NOT NULL");
+
+                    b.ToTable("CertificateLayouts");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Agree")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Disagree")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId");
+
+                    b.HasIndex("SessionId", "NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilAgendaItems");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAttendance", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CouncilMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsPresent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.HasKey("SessionId", "CouncilMemberId");
+
+                    b.HasIndex("CouncilMemberId");
+
+                    b.ToTable("CouncilAttendance");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilBallotRecord", b =>
+                {
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CouncilMemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgendaItemId", "CouncilMemberId");
+
+                    b.HasIndex("CouncilMemberId");
+
+                    b.ToTable("CouncilBallotRecords");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilMembers");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MinutesFileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("VotingMode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("MinutesFileId");
+
+                    b.ToTable("CouncilSessions");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Decisions.AwardDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Articles")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IssuedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IssuerParent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("LegalBases")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("SignedFileId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("Number IS NOT NULL");
+
+                    b.HasIndex("SignedFileId");
+
+                    b.HasIndex("Status", "SignedOn");
+
+                    b.ToTable("AwardDecisions");
+                });
+
             modelBuilder.Entity("EmulationPortal.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -453,6 +862,9 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("NomineeId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -480,6 +892,8 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("NomineeId");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -598,7 +1012,22 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("RecipientKind")
                         .HasColumnType("int");
 
+                    b.Property<int>("RequiredDocuments")
+                        .HasColumnType("int");
+
                     b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThresholdBase")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThresholdDenominator")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThresholdNumerator")
                         .HasColumnType("int");
 
                     b.Property<int>("Version")
@@ -627,6 +1056,9 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("AwardDecisionId")
+                        .HasColumnType("int");
 
                     b.Property<int>("AwardTypeId")
                         .HasColumnType("int");
@@ -680,6 +1112,8 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwardDecisionId");
 
                     b.HasIndex("CampaignId");
 
@@ -769,6 +1203,51 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("CampaignId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Organisation.DisciplineRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId", "EffectiveFrom");
+
+                    b.ToTable("DisciplineRecords");
                 });
 
             modelBuilder.Entity("EmulationPortal.Organisation.EmulationBlock", b =>
@@ -1253,6 +1732,379 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ReportRounds");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Proposals.AwardRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AwardTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("CapPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("CapScope")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("RequiredAwardTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Years")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardTypeId");
+
+                    b.HasIndex("RequiredAwardTypeId");
+
+                    b.ToTable("AwardRules");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsOn", "EndsOn");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Nominee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("AwardTypeId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CommendationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecipientKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardTypeId");
+
+                    b.HasIndex("CommendationId");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("ProposalId", "SortOrder");
+
+                    b.HasIndex("StaffMemberId", "AwardTypeId");
+
+                    b.HasIndex("UnitId", "AwardTypeId");
+
+                    b.ToTable("Nominees", t =>
+                        {
+                            t.HasCheckConstraint("CK_Nominees_Recipient", "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CoverText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("NomineeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("ProposalId", "Kind");
+
+                    b.ToTable("ProposalDocuments");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConsultationWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DecisionPlace")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DecisionSymbol")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProposalSettings");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("From")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "At");
+
+                    b.ToTable("ProposalTransitions");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.UnitNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("UnitId", "CreatedAt");
+
+                    b.ToTable("UnitNotices");
+                });
+
             modelBuilder.Entity("EmulationPortal.Reporting.CommendationTally", b =>
                 {
                     b.Property<int>("Year")
@@ -1589,6 +2441,129 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.Navigation("CoverImage");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Certificates.Certificate", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
+                        .WithMany()
+                        .HasForeignKey("CommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commendation");
+
+                    b.Navigation("Nominee");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Certificates.CertificateLayout", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
+                        .WithMany()
+                        .HasForeignKey("AwardTypeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("AwardType");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAgendaItem", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Council.CouncilSession", "Session")
+                        .WithMany("Agenda")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Nominee");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAttendance", b =>
+                {
+                    b.HasOne("EmulationPortal.Council.CouncilMember", "CouncilMember")
+                        .WithMany()
+                        .HasForeignKey("CouncilMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Council.CouncilSession", "Session")
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CouncilMember");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilBallotRecord", b =>
+                {
+                    b.HasOne("EmulationPortal.Council.CouncilAgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Council.CouncilMember", "CouncilMember")
+                        .WithMany()
+                        .HasForeignKey("CouncilMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("CouncilMember");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilMember", b =>
+                {
+                    b.HasOne("EmulationPortal.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilSession", b =>
+                {
+                    b.HasOne("EmulationPortal.Files.StoredFile", "MinutesFile")
+                        .WithMany()
+                        .HasForeignKey("MinutesFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("MinutesFile");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Decisions.AwardDecision", b =>
+                {
+                    b.HasOne("EmulationPortal.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EmulationPortal.Files.StoredFile", "SignedFile")
+                        .WithMany()
+                        .HasForeignKey("SignedFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Document");
+
+                    b.Navigation("SignedFile");
+                });
+
             modelBuilder.Entity("EmulationPortal.Documents.Document", b =>
                 {
                     b.HasOne("EmulationPortal.Documents.DocumentType", "DocumentType")
@@ -1626,11 +2601,23 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Campaign");
+
+                    b.Navigation("Nominee");
                 });
 
             modelBuilder.Entity("EmulationPortal.Honors.Commendation", b =>
                 {
+                    b.HasOne("EmulationPortal.Decisions.AwardDecision", "AwardDecision")
+                        .WithMany()
+                        .HasForeignKey("AwardDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
                         .WithMany()
                         .HasForeignKey("AwardTypeId")
@@ -1662,6 +2649,8 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.Navigation("AwardDecision");
+
                     b.Navigation("AwardType");
 
                     b.Navigation("Campaign");
@@ -1690,6 +2679,17 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("CoverImage");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Organisation.DisciplineRecord", b =>
+                {
+                    b.HasOne("EmulationPortal.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("EmulationPortal.Organisation.OrganisationSettings", b =>
@@ -1877,6 +2877,150 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Campaign");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Proposals.AwardRule", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
+                        .WithMany()
+                        .HasForeignKey("AwardTypeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EmulationPortal.Honors.AwardType", "RequiredAwardType")
+                        .WithMany()
+                        .HasForeignKey("RequiredAwardTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AwardType");
+
+                    b.Navigation("RequiredAwardType");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Nominee", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
+                        .WithMany()
+                        .HasForeignKey("AwardTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
+                        .WithMany()
+                        .HasForeignKey("CommendationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Proposals.Consultation", "Consultation")
+                        .WithMany("Nominees")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Decisions.AwardDecision", "Decision")
+                        .WithMany("Nominees")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany("Nominees")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AwardType");
+
+                    b.Navigation("Commendation");
+
+                    b.Navigation("Consultation");
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Proposal", b =>
+                {
+                    b.HasOne("EmulationPortal.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalDocument", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany("Documents")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Nominee");
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("StoredFile");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalTransition", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany("Transitions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.UnitNotice", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EmulationPortal.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1928,6 +3072,18 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmulationPortal.Council.CouncilSession", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Decisions.AwardDecision", b =>
+                {
+                    b.Navigation("Nominees");
+                });
+
             modelBuilder.Entity("EmulationPortal.Documents.Document", b =>
                 {
                     b.Navigation("Attachments");
@@ -1948,6 +3104,20 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("EmulationPortal.Participation.Registration", b =>
                 {
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Consultation", b =>
+                {
+                    b.Navigation("Nominees");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Proposal", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Nominees");
+
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }

@@ -289,6 +289,402 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NomineeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SequenceNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CommendationId")
+                        .IsUnique();
+
+                    b.HasIndex("NomineeId");
+
+                    b.HasIndex("Year", "AwardTypeId", "SequenceNumber")
+                        .IsUnique();
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Certificates.CertificateLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AchievementFontSizePt")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AchievementTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AwardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DecisionTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NameFontSizePt")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NameLeftMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NameTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NameWidthMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PageHeightMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PageWidthMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrintBackground")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("QrLeftMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QrSizeMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QrTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TitleTopMm")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardTypeId")
+                        .IsUnique();
+
+                    b.ToTable("CertificateLayouts");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Agree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Disagree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId");
+
+                    b.HasIndex("SessionId", "NomineeId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilAgendaItems");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAttendance", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "CouncilMemberId");
+
+                    b.HasIndex("CouncilMemberId");
+
+                    b.ToTable("CouncilAttendance");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilBallotRecord", b =>
+                {
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgendaItemId", "CouncilMemberId");
+
+                    b.HasIndex("CouncilMemberId");
+
+                    b.ToTable("CouncilBallotRecords");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilMembers");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinutesFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VotingMode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("MinutesFileId");
+
+                    b.ToTable("CouncilSessions");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Decisions.AwardDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Articles")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerParent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBases")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SignedFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("Number IS NOT NULL");
+
+                    b.HasIndex("SignedFileId");
+
+                    b.HasIndex("Status", "SignedOn");
+
+                    b.ToTable("AwardDecisions");
+                });
+
             modelBuilder.Entity("EmulationPortal.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -435,6 +831,9 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NomineeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -462,6 +861,8 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("NomineeId");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -574,7 +975,22 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("RecipientKind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RequiredDocuments")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThresholdBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThresholdDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThresholdNumerator")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -601,6 +1017,9 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AwardDecisionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("AwardTypeId")
                         .HasColumnType("INTEGER");
@@ -654,6 +1073,8 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwardDecisionId");
 
                     b.HasIndex("CampaignId");
 
@@ -741,6 +1162,49 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("CampaignId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Organisation.DisciplineRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId", "EffectiveFrom");
+
+                    b.ToTable("DisciplineRecords");
                 });
 
             modelBuilder.Entity("EmulationPortal.Organisation.EmulationBlock", b =>
@@ -1203,6 +1667,365 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ReportRounds");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Proposals.AwardRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AwardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CapPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapScope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequiredAwardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Years")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardTypeId");
+
+                    b.HasIndex("RequiredAwardTypeId");
+
+                    b.ToTable("AwardRules");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsOn", "EndsOn");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Nominee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Achievement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AwardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardTypeId");
+
+                    b.HasIndex("CommendationId");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("ProposalId", "SortOrder");
+
+                    b.HasIndex("StaffMemberId", "AwardTypeId");
+
+                    b.HasIndex("UnitId", "AwardTypeId");
+
+                    b.ToTable("Nominees", t =>
+                        {
+                            t.HasCheckConstraint("CK_Nominees_Recipient", "(RecipientKind = 0 AND StaffMemberId IS NOT NULL AND UnitId IS NULL) OR (RecipientKind = 1 AND UnitId IS NOT NULL AND StaffMemberId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NomineeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("ProposalId", "Kind");
+
+                    b.ToTable("ProposalDocuments");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionPlace")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionSymbol")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProposalSettings");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "At");
+
+                    b.ToTable("ProposalTransitions");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.UnitNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("UnitId", "CreatedAt");
+
+                    b.ToTable("UnitNotices");
+                });
+
             modelBuilder.Entity("EmulationPortal.Reporting.CommendationTally", b =>
                 {
                     b.Property<int>("Year")
@@ -1530,6 +2353,129 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.Navigation("CoverImage");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Certificates.Certificate", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
+                        .WithMany()
+                        .HasForeignKey("CommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commendation");
+
+                    b.Navigation("Nominee");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Certificates.CertificateLayout", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
+                        .WithMany()
+                        .HasForeignKey("AwardTypeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("AwardType");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAgendaItem", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Council.CouncilSession", "Session")
+                        .WithMany("Agenda")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Nominee");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilAttendance", b =>
+                {
+                    b.HasOne("EmulationPortal.Council.CouncilMember", "CouncilMember")
+                        .WithMany()
+                        .HasForeignKey("CouncilMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Council.CouncilSession", "Session")
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CouncilMember");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilBallotRecord", b =>
+                {
+                    b.HasOne("EmulationPortal.Council.CouncilAgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Council.CouncilMember", "CouncilMember")
+                        .WithMany()
+                        .HasForeignKey("CouncilMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("CouncilMember");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilMember", b =>
+                {
+                    b.HasOne("EmulationPortal.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Council.CouncilSession", b =>
+                {
+                    b.HasOne("EmulationPortal.Files.StoredFile", "MinutesFile")
+                        .WithMany()
+                        .HasForeignKey("MinutesFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("MinutesFile");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Decisions.AwardDecision", b =>
+                {
+                    b.HasOne("EmulationPortal.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EmulationPortal.Files.StoredFile", "SignedFile")
+                        .WithMany()
+                        .HasForeignKey("SignedFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Document");
+
+                    b.Navigation("SignedFile");
+                });
+
             modelBuilder.Entity("EmulationPortal.Documents.Document", b =>
                 {
                     b.HasOne("EmulationPortal.Documents.DocumentType", "DocumentType")
@@ -1567,11 +2513,23 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Campaign");
+
+                    b.Navigation("Nominee");
                 });
 
             modelBuilder.Entity("EmulationPortal.Honors.Commendation", b =>
                 {
+                    b.HasOne("EmulationPortal.Decisions.AwardDecision", "AwardDecision")
+                        .WithMany()
+                        .HasForeignKey("AwardDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
                         .WithMany()
                         .HasForeignKey("AwardTypeId")
@@ -1603,6 +2561,8 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.Navigation("AwardDecision");
+
                     b.Navigation("AwardType");
 
                     b.Navigation("Campaign");
@@ -1631,6 +2591,17 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("CoverImage");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Organisation.DisciplineRecord", b =>
+                {
+                    b.HasOne("EmulationPortal.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("EmulationPortal.Organisation.OrganisationSettings", b =>
@@ -1818,6 +2789,150 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Campaign");
                 });
 
+            modelBuilder.Entity("EmulationPortal.Proposals.AwardRule", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
+                        .WithMany()
+                        .HasForeignKey("AwardTypeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EmulationPortal.Honors.AwardType", "RequiredAwardType")
+                        .WithMany()
+                        .HasForeignKey("RequiredAwardTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AwardType");
+
+                    b.Navigation("RequiredAwardType");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Nominee", b =>
+                {
+                    b.HasOne("EmulationPortal.Honors.AwardType", "AwardType")
+                        .WithMany()
+                        .HasForeignKey("AwardTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
+                        .WithMany()
+                        .HasForeignKey("CommendationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Proposals.Consultation", "Consultation")
+                        .WithMany("Nominees")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Decisions.AwardDecision", "Decision")
+                        .WithMany("Nominees")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany("Nominees")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AwardType");
+
+                    b.Navigation("Commendation");
+
+                    b.Navigation("Consultation");
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Proposal", b =>
+                {
+                    b.HasOne("EmulationPortal.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalDocument", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany("Documents")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmulationPortal.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Nominee");
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("StoredFile");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.ProposalTransition", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany("Transitions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.UnitNotice", b =>
+                {
+                    b.HasOne("EmulationPortal.Proposals.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("EmulationPortal.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1869,6 +2984,18 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmulationPortal.Council.CouncilSession", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Decisions.AwardDecision", b =>
+                {
+                    b.Navigation("Nominees");
+                });
+
             modelBuilder.Entity("EmulationPortal.Documents.Document", b =>
                 {
                     b.Navigation("Attachments");
@@ -1889,6 +3016,20 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("EmulationPortal.Participation.Registration", b =>
                 {
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Consultation", b =>
+                {
+                    b.Navigation("Nominees");
+                });
+
+            modelBuilder.Entity("EmulationPortal.Proposals.Proposal", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Nominees");
+
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }

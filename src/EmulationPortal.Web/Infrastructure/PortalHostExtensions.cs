@@ -120,11 +120,19 @@ internal static class PortalHostExtensions
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.AdminArea, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Leader))
+            .AddPolicy(
+                Policies.AdminArea,
+                p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Leader, Roles.Specialist, Roles.OfficeHead, Roles.CouncilSecretary))
             .AddPolicy(Policies.CanPublish, p => p.RequireRole(Roles.Administrator, Roles.Editor))
             .AddPolicy(Policies.CanAdminister, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.CanReview, p => p.RequireRole(Roles.Administrator, Roles.Editor, Roles.Leader))
-            .AddPolicy(Policies.CanReportForUnit, p => p.RequireRole(Roles.UnitReporter));
+            .AddPolicy(Policies.CanReportForUnit, p => p.RequireRole(Roles.UnitReporter))
+            .AddPolicy(
+                Policies.CanHandleProposals,
+                p => p.RequireRole(Roles.Editor, Roles.Specialist, Roles.OfficeHead, Roles.CouncilSecretary, Roles.Leader))
+            .AddPolicy(Policies.CanRunCouncil, p => p.RequireRole(Roles.CouncilSecretary, Roles.OfficeHead))
+            .AddPolicy(Policies.CanDecide, p => p.RequireRole(Roles.Editor, Roles.OfficeHead, Roles.Leader))
+            .AddPolicy(Policies.CanConfigureAwards, p => p.RequireRole(Roles.Administrator, Roles.OfficeHead));
 
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(options =>

@@ -33,6 +33,8 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         builder.Property(f => f.SubmittedByUserId).HasMaxLength(450);
         builder.Property(f => f.InternalNote).HasMaxLength(4000);
         builder.HasOne(f => f.Campaign).WithMany().HasForeignKey(f => f.CampaignId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(f => f.Nominee).WithMany().HasForeignKey(f => f.NomineeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.Status, f.CreatedAt });
+        builder.HasIndex(f => f.NomineeId);
     }
 }

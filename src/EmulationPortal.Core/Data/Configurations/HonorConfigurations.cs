@@ -49,6 +49,8 @@ internal sealed class CommendationConfiguration : IEntityTypeConfiguration<Comme
         builder.HasIndex(c => new { c.RecipientKind, c.Year });
         builder.HasIndex(c => new { c.IsFeatured, c.Year });
         builder.HasIndex(c => c.CampaignId);
+        builder.HasOne(c => c.AwardDecision).WithMany().HasForeignKey(c => c.AwardDecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.AwardDecisionId);
     }
 }
 
