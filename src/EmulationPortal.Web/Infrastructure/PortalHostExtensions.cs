@@ -75,6 +75,11 @@ internal static class PortalHostExtensions
         builder.Services.AddAdminAccounts();
         builder.Services.AddParticipation(configuration);
         builder.Services.AddReminders(configuration, dataFolder);
+        builder.Services.AddProposalWorkflow(configuration);
+        builder.Services.AddProposalComposing(configuration);
+        builder.Services.AddCouncil(configuration);
+        builder.Services.AddDecisions(configuration);
+        builder.Services.AddCertificates(configuration);
         builder.Services.AddReporting();
         builder.Services.AddSearch(configuration);
         builder.Services.AddFeeds();

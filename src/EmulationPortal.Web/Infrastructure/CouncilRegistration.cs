@@ -1,0 +1,13 @@
+using EmulationPortal.Proposals;
+
+namespace EmulationPortal.Web.Infrastructure;
+
+/// <summary>Services of council sessions and ballots.</summary>
+internal static class CouncilRegistration
+{
+    public static IServiceCollection AddCouncil(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using EmulationPortal.Proposals;
+
+namespace EmulationPortal.Web.Infrastructure;
+
+/// <summary>Services of the Office's handling of proposals.</summary>
+internal static class ProposalWorkflowRegistration
+{
+    public static IServiceCollection AddProposalWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddScoped<ProposalWorkflowService>();
+        return services;
+    }
+}
