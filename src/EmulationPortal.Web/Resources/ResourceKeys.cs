@@ -1,5 +1,8 @@
 using EmulationPortal.Campaigns;
+using EmulationPortal.Council;
+using EmulationPortal.Decisions;
 using EmulationPortal.Honors;
+using EmulationPortal.Proposals;
 
 namespace EmulationPortal.Web.Resources;
 
@@ -11,7 +14,14 @@ namespace EmulationPortal.Web.Resources;
 public static class ResourceKeys
 {
     /// <summary>The enums whose values are shown to users, each value under the key "EnumName.Value".</summary>
-    public static IReadOnlyList<Type> LocalizedEnums { get; } = [typeof(CampaignKind), typeof(CampaignScope), typeof(CampaignState), typeof(RecipientKind)];
+    public static IReadOnlyList<Type> LocalizedEnums { get; } =
+    [
+        typeof(CampaignKind), typeof(CampaignScope), typeof(CampaignState), typeof(RecipientKind),
+        typeof(ProposalKind), typeof(ProposalStatus), typeof(NomineeOutcome), typeof(ProposalDocumentKind), typeof(ProposalAction),
+        typeof(ProposalSteps), typeof(RequiredDocuments), typeof(AwardRuleKind), typeof(RuleSeverity), typeof(CapScope),
+        typeof(CouncilRole), typeof(CouncilSessionStatus), typeof(VotingMode), typeof(ThresholdBase), typeof(AgendaResult),
+        typeof(DecisionStatus),
+    ];
 
     /// <summary>"CampaignState.Running", "RecipientKind.Collective", …</summary>
     public static string For<TEnum>(TEnum value)
