@@ -9,6 +9,10 @@ internal static class ProposalWorkflowRegistration
     {
         _ = configuration;
         services.AddScoped<ProposalWorkflowService>();
+
+        // Replaced by the real notifier (workflow part) and rule checks (composing part).
+        services.AddScoped<IProposalNotifier, PendingProposalNotifier>();
+        services.AddScoped<IProposalChecks, PendingProposalChecks>();
         return services;
     }
 }
