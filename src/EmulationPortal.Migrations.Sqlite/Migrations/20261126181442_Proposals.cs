@@ -12,18 +12,6 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "NomineeId",
-                table: "Feedbacks",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "AwardDecisionId",
-                table: "Commendations",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
                 name: "RequiredDocuments",
                 table: "AwardTypes",
                 type: "INTEGER",
@@ -594,6 +582,15 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            // SQLite adds a nullable column with its foreign key in place (ALTER TABLE … ADD COLUMN … REFERENCES);
+            // EF's AddForeignKey would rebuild both tables outside the migration's transaction instead.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"Feedbacks\" ADD COLUMN \"NomineeId\" INTEGER NULL " +
+                "CONSTRAINT \"FK_Feedbacks_Nominees_NomineeId\" REFERENCES \"Nominees\" (\"Id\") ON DELETE RESTRICT;");
+            migrationBuilder.Sql(
+                "ALTER TABLE \"Commendations\" ADD COLUMN \"AwardDecisionId\" INTEGER NULL " +
+                "CONSTRAINT \"FK_Commendations_AwardDecisions_AwardDecisionId\" REFERENCES \"AwardDecisions\" (\"Id\") ON DELETE RESTRICT;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Feedbacks_NomineeId",
                 table: "Feedbacks",
@@ -792,21 +789,6 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 table: "UnitNotices",
                 columns: new[] { "UnitId", "CreatedAt" });
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Commendations_AwardDecisions_AwardDecisionId",
-                table: "Commendations",
-                column: "AwardDecisionId",
-                principalTable: "AwardDecisions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Feedbacks_Nominees_NomineeId",
-                table: "Feedbacks",
-                column: "NomineeId",
-                principalTable: "Nominees",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
