@@ -20,8 +20,8 @@ public interface IPublicContentChanges
 public static class PublicContent
 {
     /// <summary>
-    /// Rows no public page shows: accounts and sign-ins, the audit log, feedback, unit reports and reminders, and the
-    /// derived summaries. Everything else counts as public, so a new entity type errs on the side of eviction.
+    /// Rows no public page shows: accounts and sign-ins, the audit log, feedback, unit reports and reminders, the
+    /// proposal workflow's working papers, and the derived summaries. Everything else counts as public, so a new entity type errs on the side of eviction.
     /// </summary>
     private static readonly HashSet<Type> PrivateTypes =
     [
@@ -30,6 +30,14 @@ public static class PublicContent
         typeof(AuditEntry), typeof(Feedback), typeof(Registration), typeof(RegistrationTarget), typeof(ProgressReport),
         typeof(ProgressReportValue), typeof(ProgressReportAttachment), typeof(Reminder), typeof(ReportRound),
         typeof(CommendationTally), typeof(SearchEntry),
+
+        // The proposal workflow's working papers; what it publishes reaches the public as commendations,
+        // documents and consultation lists (nominees), which stay public.
+        typeof(Proposals.Proposal), typeof(Proposals.ProposalDocument), typeof(Proposals.ProposalTransition),
+        typeof(Proposals.UnitNotice), typeof(Proposals.AwardRule), typeof(Proposals.ProposalSettings),
+        typeof(Organisation.DisciplineRecord), typeof(Council.CouncilMember), typeof(Council.CouncilSession),
+        typeof(Council.CouncilAttendance), typeof(Council.CouncilAgendaItem), typeof(Council.CouncilBallotRecord),
+        typeof(Certificates.CertificateLayout),
     ];
 
     public static bool IsChangedBy(ChangeTracker changeTracker)
