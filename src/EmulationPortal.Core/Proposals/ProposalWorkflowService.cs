@@ -22,12 +22,17 @@ public sealed class ProposalWorkflowService(PortalDbContext db, IProposalChecks 
     /// <summary>Moves taken only by issuing or cancelling a decision, never from a proposal's page.</summary>
     private static readonly ProposalAction[] DecisionOnly = [ProposalAction.Award, ProposalAction.CancelDecision];
 
-    /// <summary>The optional steps of a proposal: those of the award types of its nominees still in it.</summary>
+    /// <summary>
+    /// The optional steps of a proposal: those of the award types of its nominees still in it. When every nominee was
+    /// excluded, those of all its nominees, so the proposal stays on its path and the guards can say what is wrong
+    /// (otherwise Complete appraisal would be "not allowed now" instead of "no nominees left").
+    /// </summary>
     public static ProposalSteps StepsOf(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var steps = ProposalSteps.None;
-        foreach (var nominee in proposal.Nominees.Where(n => n.Outcome != NomineeOutcome.Excluded))
+        var active = proposal.Nominees.Where(n => n.Outcome != NomineeOutcome.Excluded).ToList();
+        foreach (var nominee in active.Count > 0 ? active : proposal.Nominees)
         {
             steps |= nominee.AwardType?.Steps ?? ProposalSteps.None;
         }
