@@ -12,7 +12,6 @@ internal static class ProposalWorkflowRegistration
 
         // Replaced by the real notifier (workflow part) and rule checks (composing part).
         services.AddScoped<IProposalNotifier, PendingProposalNotifier>();
-        services.AddScoped<IProposalChecks, PendingProposalChecks>();
         return services;
     }
 }
