@@ -96,6 +96,9 @@ public sealed class ProposalService(PortalDbContext db, PortalClock clock, FileS
 
     public UploadOptions Uploads => uploads;
 
+    public Task<string?> UnitNameAsync(int unitId, CancellationToken cancellationToken = default) =>
+        db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<ProposalRow>> ListAsync(int unitId, CancellationToken cancellationToken = default) =>
         await db.Proposals.AsNoTracking().Where(p => p.UnitId == unitId)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.UpdatedAt)
