@@ -8,6 +8,11 @@ internal static class ProposalComposingRegistration
     public static IServiceCollection AddProposalComposing(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddScoped<IProposalChecks, ProposalRuleChecker>();
+        services.AddScoped<ICoverTextComposer, CoverTextComposer>();
+        services.AddScoped<ProposalService>();
+        services.AddScoped<AwardRuleAdminService>();
+        services.AddScoped<EmulationPortal.Organisation.DisciplineAdminService>();
         return services;
     }
 }

@@ -20,9 +20,6 @@ internal static class ProposalWorkflowRegistration
         });
         services.AddSingleton<IProposalMessageComposer, ProposalMessageComposer>();
         services.AddScoped<IProposalNotifier, ProposalNotifier>();
-
-        // Replaced by the real rule checks (composing part).
-        services.AddScoped<IProposalChecks, PendingProposalChecks>();
         return services;
     }
 }
