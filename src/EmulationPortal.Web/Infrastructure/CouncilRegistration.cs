@@ -1,4 +1,4 @@
-using EmulationPortal.Proposals;
+using EmulationPortal.Council;
 
 namespace EmulationPortal.Web.Infrastructure;
 
@@ -8,6 +8,7 @@ internal static class CouncilRegistration
     public static IServiceCollection AddCouncil(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddScoped<CouncilService>();
         return services;
     }
 }
