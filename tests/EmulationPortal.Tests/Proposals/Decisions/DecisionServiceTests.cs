@@ -343,6 +343,10 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.Equal(11906U, page.Width!.Value);
         var fonts = package.MainDocumentPart.StyleDefinitionsPart!.Styles!.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>().First();
         Assert.Equal("Times New Roman", fonts.Ascii!.Value);
+
+        // Valid against the schema, so Word opens it without offering to repair it.
+        var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(package).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
