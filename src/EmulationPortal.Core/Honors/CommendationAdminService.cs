@@ -139,11 +139,22 @@ public sealed class CommendationAdminService(PortalDbContext db, HtmlCleaner cle
     public Task<ServiceResult> UpdateAsync(int id, CommendationForm form, UploadedFile? photo, CancellationToken cancellationToken = default) =>
         SaveAsync(id, form, photo, cancellationToken);
 
-    /// <summary>Deletes; false when there is no such commendation.</summary>
+    /// <summary>
+    /// Why a commendation cannot be deleted here, or null: one granted by a decision of the proposal workflow is
+    /// withdrawn only by cancelling that decision.
+    /// </summary>
+    public async Task<ServiceError?> DeleteRefusalAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var number = await db.Commendations.AsNoTracking().Where(c => c.Id == id && c.AwardDecisionId != null)
+            .Select(c => c.AwardDecision!.Number).FirstOrDefaultAsync(cancellationToken);
+        return number is null ? null : new ServiceError(string.Empty, "Decisions.CommendationFromDecision", number);
+    }
+
+    /// <summary>Deletes; false when there is no such commendation or it was granted by a workflow decision (see <see cref="DeleteRefusalAsync"/>).</summary>
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
         var commendation = await db.Commendations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (commendation is null)
+        if (commendation is null || commendation.AwardDecisionId is not null)
         {
             return false;
         }

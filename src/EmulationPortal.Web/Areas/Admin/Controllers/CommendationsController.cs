@@ -12,7 +12,8 @@ namespace EmulationPortal.Web.Areas.Admin.Controllers;
 
 /// <summary>Khen thưởng: commend a person or a unit, or many from a pasted list or an .xlsx (preview, then confirm).</summary>
 public sealed class CommendationsController(
-    CommendationAdminService commendations, UploadOptions uploads, PortalClock clock, IStringLocalizer<AdminHonorsResource> text) : HonorsControllerBase(text)
+    CommendationAdminService commendations, UploadOptions uploads, PortalClock clock, IStringLocalizer<AdminHonorsResource> text,
+    IStringLocalizer<DecisionsResource> decisionsText) : HonorsControllerBase(text)
 {
     [HttpGet]
     public async Task<IActionResult> Index(int? year, int? awardTypeId, int? unitId, string? kind, [FromQuery(Name = "trang")] int? page, CancellationToken cancellationToken)
@@ -102,9 +103,12 @@ public sealed class CommendationsController(
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var details = await commendations.GetAsync(id, cancellationToken);
+        var refusal = details is null ? null : await commendations.DeleteRefusalAsync(id, cancellationToken);
         return details is null
             ? NotFound()
-            : View("_HonorsDelete", new DeleteViewModel(id, T["Commendations.DeleteTitle"].Value, $"{details.AwardName} – {details.RecipientName} ({details.Form.Year})", nameof(Delete)));
+            : View("_HonorsDelete", new DeleteViewModel(
+                id, T["Commendations.DeleteTitle"].Value, $"{details.AwardName} – {details.RecipientName} ({details.Form.Year})", nameof(Delete),
+                Error: refusal is null ? null : decisionsText[refusal.Code, refusal.Args].Value));
     }
 
     [HttpPost]
@@ -112,6 +116,16 @@ public sealed class CommendationsController(
     [Authorize(Policy = Policies.CanPublish)]
     public async Task<IActionResult> DeleteConfirmed(int id, CancellationToken cancellationToken)
     {
+        if (await commendations.DeleteRefusalAsync(id, cancellationToken) is { } refusal
+            && await commendations.GetAsync(id, cancellationToken) is { } granted)
+        {
+            // Granted by a decision of the proposal workflow: withdrawn only by cancelling that decision.
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("_HonorsDelete", new DeleteViewModel(
+                id, T["Commendations.DeleteTitle"].Value, $"{granted.AwardName} – {granted.RecipientName} ({granted.Form.Year})", nameof(Delete),
+                Error: decisionsText[refusal.Code, refusal.Args].Value));
+        }
+
         if (!await commendations.DeleteAsync(id, cancellationToken))
         {
             return NotFound();
