@@ -169,15 +169,20 @@ public static class CertificatePdfWriter
         {
             var layout = layoutOf(certificate.AwardTypeId);
             var canvas = document.BeginPage(Points(layout.PageWidthMm), Points(layout.PageHeightMm));
-            DrawPage(canvas, certificate, layout, verifyUrl(certificate.Code), texts);
+            Draw(canvas, certificate, layout, verifyUrl(certificate.Code), texts);
             document.EndPage();
         }
 
         document.Close();
     }
 
-    private static void DrawPage(SKCanvas canvas, CertificatePrint certificate, CertificateLayout layout, string url, CertificateTexts texts)
+    /// <summary>Draws one certificate on a canvas in points (a PDF page, or a bitmap in tests), its QR code pointing to <paramref name="url"/>.</summary>
+    public static void Draw(SKCanvas canvas, CertificatePrint certificate, CertificateLayout layout, string url, CertificateTexts texts)
     {
+        ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(texts);
         var pageWidth = Points(layout.PageWidthMm);
         var pageHeight = Points(layout.PageHeightMm);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
@@ -202,7 +207,8 @@ public static class CertificatePdfWriter
             DrawCentered(canvas, texts.Motto, pageWidth / 2, top, mottoFont, ink, pageWidth - (2 * inner));
             DrawCentered(canvas, texts.MottoSubtitle, pageWidth / 2, top + 18f, subtitleFont, ink, pageWidth - (2 * inner));
             var subtitleWidth = subtitleFont.MeasureText(texts.MottoSubtitle);
-            canvas.DrawLine((pageWidth - subtitleWidth) / 2, top + 22f, (pageWidth + subtitleWidth) / 2, top + 22f, ink);
+            var underline = top + 18f - subtitleFont.Metrics.Ascent + subtitleFont.Metrics.Descent + 1f;
+            canvas.DrawLine((pageWidth - subtitleWidth) / 2, underline, (pageWidth + subtitleWidth) / 2, underline, ink);
 
             var titleTop = Points(layout.TitleTopMm);
             if (texts.OrganisationName.Length > 0)
@@ -259,7 +265,7 @@ public static class CertificatePdfWriter
         DrawCentered(canvas, registerLine, boxCenter, decisionTop, smallFont, ink, boxWidth);
 
         DrawQr(canvas, url, Points(layout.QrLeftMm), Points(layout.QrTopMm), Points(layout.QrSizeMm));
-        using var codeFont = new SKFont(Regular, 7f);
+        using var codeFont = new SKFont(Regular, 8f);
         var codeLine = string.Format(CultureInfo.InvariantCulture, texts.CodeLine, certificate.Code);
         var qrSize = Points(layout.QrSizeMm);
         DrawCentered(canvas, codeLine, Points(layout.QrLeftMm) + (qrSize / 2), Points(layout.QrTopMm) + qrSize + 1f, codeFont, ink, pageWidth);
