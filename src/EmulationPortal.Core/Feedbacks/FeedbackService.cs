@@ -6,10 +6,12 @@ namespace EmulationPortal.Feedbacks;
 
 /// <summary>
 /// What the public form sends. <paramref name="SignedInUserId"/> is the submitter when signed in; it is dropped,
-/// with the contact fields, when <paramref name="IsAnonymous"/> is set.
+/// with the contact fields, when <paramref name="IsAnonymous"/> is set. <paramref name="NomineeId"/> is the nominee of a
+/// public consultation the report comments on (sent from the link beside the name).
 /// </summary>
 public sealed record FeedbackSubmission(
-    FeedbackCategory Category, int? CampaignId, string? Subject, string? Text, bool IsAnonymous, string? ContactName, string? ContactInfo, string? SignedInUserId);
+    FeedbackCategory Category, int? CampaignId, string? Subject, string? Text, bool IsAnonymous, string? ContactName, string? ContactInfo, string? SignedInUserId,
+    int? NomineeId = null);
 
 public sealed record FeedbackListItem(int Id, FeedbackCategory Category, string Subject, string TextStart, string? CampaignTitle, bool IsAnonymous, FeedbackStatus Status, DateTime CreatedAt);
 
@@ -82,6 +84,16 @@ public sealed class FeedbackService(PortalDbContext db, PortalClock clock)
             errors.Add(new ServiceError("CampaignId", "Feedback.Error.UnknownCampaign"));
         }
 
+        if (input.NomineeId is { } nomineeId)
+        {
+            var today = clock.Today;
+            if (!await db.Nominees.AnyAsync(
+                n => n.Id == nomineeId && n.Consultation != null && n.Consultation.StartsOn <= today && today <= n.Consultation.EndsOn, cancellationToken))
+            {
+                errors.Add(new ServiceError(string.Empty, "Feedback.Error.NomineeNotInConsultation"));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return ServiceResult.Fail(errors);
@@ -92,6 +104,7 @@ public sealed class FeedbackService(PortalDbContext db, PortalClock clock)
         {
             Category = input.Category,
             CampaignId = input.CampaignId,
+            NomineeId = input.NomineeId,
             Subject = subject,
             Text = text,
             IsAnonymous = input.IsAnonymous,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EmulationPortal.Common;
 using EmulationPortal.Feedbacks;
+using EmulationPortal.Proposals;
 using EmulationPortal.Web.Models;
 using EmulationPortal.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -17,11 +18,25 @@ namespace EmulationPortal.Web.Controllers;
 /// </summary>
 [Route("phan-anh")]
 [AllowAnonymous]
-public sealed class FeedbackController(FeedbackService feedback, IStringLocalizer<AdminAccountsResource> t, ILogger<FeedbackController> logger) : Controller
+public sealed class FeedbackController(
+    FeedbackService feedback, ConsultationService consultations, IStringLocalizer<AdminAccountsResource> t, IStringLocalizer<CertificatesResource> consultationText,
+    ILogger<FeedbackController> logger) : Controller
 {
+    /// <summary>The form; "?ung-vien=ID" (the link beside a name on /lay-y-kien) makes it a comment on that nominee.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View(new FeedbackFormViewModel(new FeedbackInput { Category = FeedbackCategory.Campaign }, await feedback.CampaignOptionsAsync(cancellationToken)));
+    public async Task<IActionResult> Create([FromQuery(Name = "ung-vien")] int? nomineeId, CancellationToken cancellationToken)
+    {
+        var input = new FeedbackInput { Category = FeedbackCategory.Campaign };
+        var nominee = nomineeId is { } id ? await consultations.CurrentNomineeAsync(id, cancellationToken) : null;
+        if (nominee is not null)
+        {
+            input.Category = FeedbackCategory.Award;
+            input.NomineeId = nominee.NomineeId;
+            input.Subject = consultationText["Consultation.FeedbackSubject", nominee.Name, nominee.AwardTypeName];
+        }
+
+        return View(new FeedbackFormViewModel(input, await feedback.CampaignOptionsAsync(cancellationToken), nominee));
+    }
 
     [HttpPost("")]
     public async Task<IActionResult> Create(FeedbackInput input, CancellationToken cancellationToken)
@@ -31,7 +46,7 @@ public sealed class FeedbackController(FeedbackService feedback, IStringLocalize
         {
             var userId = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
             var result = await feedback.SubmitAsync(
-                new FeedbackSubmission(input.Category, input.CampaignId, input.Subject, input.Text, input.IsAnonymous, input.ContactName, input.ContactInfo, userId),
+                new FeedbackSubmission(input.Category, input.CampaignId, input.Subject, input.Text, input.IsAnonymous, input.ContactName, input.ContactInfo, userId, input.NomineeId),
                 cancellationToken);
             if (result.Succeeded)
             {
@@ -42,7 +57,8 @@ public sealed class FeedbackController(FeedbackService feedback, IStringLocalize
 
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(error.Field, t[error.Code, error.Args]);
+                var text = t[error.Code, error.Args];
+                ModelState.AddModelError(error.Field, text.ResourceNotFound ? consultationText[error.Code, error.Args] : text);
             }
         }
         else
@@ -55,7 +71,8 @@ public sealed class FeedbackController(FeedbackService feedback, IStringLocalize
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(new FeedbackFormViewModel(input, await feedback.CampaignOptionsAsync(cancellationToken)));
+        var nominee = input.NomineeId is { } nomineeId ? await consultations.CurrentNomineeAsync(nomineeId, cancellationToken) : null;
+        return View(new FeedbackFormViewModel(input, await feedback.CampaignOptionsAsync(cancellationToken), nominee));
     }
 
     [HttpGet("cam-on")]

@@ -19,6 +19,9 @@ public sealed class FeedbackInput
     public string? ContactName { get; set; }
 
     public string? ContactInfo { get; set; }
+
+    /// <summary>The consultation nominee the report is about, when sent from the link beside the name on /lay-y-kien.</summary>
+    public int? NomineeId { get; set; }
 }
 
-public sealed record FeedbackFormViewModel(FeedbackInput Input, IReadOnlyList<FilterOption> Campaigns);
+public sealed record FeedbackFormViewModel(FeedbackInput Input, IReadOnlyList<FilterOption> Campaigns, EmulationPortal.Proposals.ConsultationNominee? Nominee = null);
