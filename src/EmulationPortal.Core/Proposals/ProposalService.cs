@@ -51,7 +51,7 @@ public sealed record DocumentRow(int Id, ProposalDocumentKind Kind, int? Nominee
 
 public sealed record TransitionRow(ProposalAction Action, ProposalStatus From, ProposalStatus To, string? Reason, string UserName, DateTime At);
 
-public sealed record ProposalDetails(
+public sealed record UnitProposalDetails(
     int Id, int Version, int UnitId, string UnitName, ProposalKind Kind, int Year, int? CampaignId, string? CampaignTitle, string Title,
     string CoverText, ProposalStatus Status, DateTime CreatedAt, DateTime? SubmittedAt, IReadOnlyList<NomineeRow> Nominees,
     IReadOnlyList<DocumentRow> Documents, IReadOnlyList<TransitionRow> History)
@@ -140,7 +140,7 @@ public sealed class ProposalService(PortalDbContext db, PortalClock clock, FileS
     }
 
     /// <summary>The unit's proposal with its nominees, documents and history; null for another unit's or a missing one.</summary>
-    public async Task<ProposalDetails?> GetAsync(int unitId, int proposalId, CancellationToken cancellationToken = default)
+    public async Task<UnitProposalDetails?> GetAsync(int unitId, int proposalId, CancellationToken cancellationToken = default)
     {
         var p = await db.Proposals.AsNoTracking().Where(x => x.Id == proposalId && x.UnitId == unitId)
             .Select(x => new { x.Id, x.Version, x.UnitId, Unit = x.Unit!.Name, x.Kind, x.Year, x.CampaignId, Campaign = x.Campaign != null ? x.Campaign.Title : null, x.Title, x.CoverText, x.Status, x.CreatedAt, x.SubmittedAt })
@@ -164,7 +164,7 @@ public sealed class ProposalService(PortalDbContext db, PortalClock clock, FileS
         var history = (await db.ProposalTransitions.AsNoTracking().Where(t => t.ProposalId == proposalId)
             .Select(t => new { t.Id, Row = new TransitionRow(t.Action, t.From, t.To, t.Reason, t.UserName, t.At) })
             .ToListAsync(cancellationToken)).OrderBy(t => t.Row.At).ThenBy(t => t.Id).Select(t => t.Row).ToList();
-        return new ProposalDetails(
+        return new UnitProposalDetails(
             p.Id, p.Version, p.UnitId, p.Unit, p.Kind, p.Year, p.CampaignId, p.Campaign, p.Title, p.CoverText, p.Status, p.CreatedAt, p.SubmittedAt,
             nominees, documents, history);
     }

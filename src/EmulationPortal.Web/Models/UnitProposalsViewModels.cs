@@ -13,7 +13,7 @@ public sealed record FindingView(string RuleName, string? NomineeName, string Me
 
 /// <summary>The proposal page: header, cover text, nominees, documents, findings, history, and the moves the user may take.</summary>
 public sealed record UnitProposalViewModel(
-    ProposalDetails Proposal,
+    UnitProposalDetails Proposal,
     ProposalOptions Options,
     ProposalForm HeaderForm,
     NomineeForm NomineeForm,
@@ -22,6 +22,6 @@ public sealed record UnitProposalViewModel(
     IReadOnlyList<ProposalAction> Actions,
     int MaxUploadMegabytes);
 
-public sealed record UnitNomineeEditViewModel(ProposalDetails Proposal, int NomineeId, NomineeForm Form, ProposalOptions Options);
+public sealed record UnitNomineeEditViewModel(UnitProposalDetails Proposal, int NomineeId, NomineeForm Form, ProposalOptions Options);
 
-public sealed record UnitProposalImportViewModel(ProposalDetails Proposal, string? Text, ImportPreview? Preview, string? Rows);
+public sealed record UnitProposalImportViewModel(UnitProposalDetails Proposal, string? Text, ImportPreview? Preview, string? Rows);
