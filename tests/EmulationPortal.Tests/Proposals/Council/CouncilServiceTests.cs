@@ -284,3 +284,31 @@ public sealed class CouncilServiceTests : CouncilTestBase
         Assert.DoesNotContain(await NewService().CandidatesAsync(), c => c.NomineeId == NomineeIds[0]);
     }
 }
+
+/// <summary>The demo council seeded from the demo staff.</summary>
+public sealed class DemoCouncilTests : CouncilTestBase
+{
+    [Fact]
+    public async Task DemoCouncil_HasOneChairOneSecretary_AndSkipsUnknownNames()
+    {
+        var db = NewContext();
+        db.CouncilMembers.RemoveRange(db.CouncilMembers);
+        await db.SaveChangesAsync();
+        var unit = await db.Units.FirstAsync();
+        var staff = Seeding.DemoCouncil.Members.Skip(1)
+            .Select(m => new Organisation.StaffMember { FullName = m.Name, Position = "Cán bộ", UnitId = unit.Id })
+            .ToDictionary(s => s.FullName, StringComparer.Ordinal);
+
+        var added = Seeding.DemoCouncil.Add(db, staff);
+        await db.SaveChangesAsync();
+
+        Assert.Equal(Seeding.DemoCouncil.Members.Length - 1, added.Count);
+        var members = await NewService().MembersAsync();
+        Assert.DoesNotContain(members, m => m.Role == CouncilRole.Chair);
+        Assert.Single(members, m => m.Role == CouncilRole.Secretary);
+        Assert.Equal("Lê Thị Thu Hà", members[0].FullName);
+
+        // The service can now take a chair: exactly one.
+        Assert.True((await NewService().AddMemberAsync(new CouncilMemberInput(StaffIds[0], CouncilRole.Chair, 0))).Succeeded);
+    }
+}
