@@ -260,6 +260,24 @@ public sealed class CouncilServiceTests : CouncilTestBase
     }
 
     [Fact]
+    public async Task Minutes_PdfIsAttachedEvenAfterClose_OtherFilesAreRefused()
+    {
+        var session = await SessionAsync(VotingMode.Paper, 9, NomineeIds[0]);
+        Assert.True((await TallyAsync(session, NomineeIds[0], 9, 0, 0)).Succeeded);
+        Assert.True((await CloseAsync(session)).Succeeded);
+
+        using var notPdf = new MemoryStream("<html>biên bản</html>"u8.ToArray());
+        var refused = await NewService().UploadMinutesAsync(session, new Files.IncomingFile("bien-ban.pdf", notPdf));
+        using var pdf = new MemoryStream("%PDF-1.4\n% biên bản họp\n"u8.ToArray());
+        var stored = await NewService().UploadMinutesAsync(session, new Files.IncomingFile("Biên bản họp Hội đồng.pdf", pdf));
+
+        Assert.Contains(refused.Errors, e => e.Code == "Upload.ContentMismatch");
+        Assert.True(stored.Succeeded, string.Join(", ", stored.Errors.Select(e => e.Code)));
+        var minutes = await NewService().MinutesAsync(session);
+        Assert.Equal(("Biên bản họp Hội đồng.pdf", "application/pdf"), (minutes!.OriginalName, minutes.ContentType));
+    }
+
+    [Fact]
     public async Task Agenda_OnlyPendingNomineesOfProposalsInCouncilReview()
     {
         var db = NewContext();
