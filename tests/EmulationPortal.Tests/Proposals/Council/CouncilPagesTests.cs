@@ -46,6 +46,28 @@ public sealed class CouncilPagesTests(PortalAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task MembersPage_SecretaryAddsAMember_ASecondChairIsRefusedInVietnamese()
+    {
+        var scenario = await ScenarioAsync(members: 1);
+        var client = await TestUsers.SignedInClientAsync(factory, Roles.CouncilSecretary);
+        var staffIds = await factory.WithDbAsync(db => db.StaffMembers.AsNoTracking()
+            .Where(s => s.IsActive && !db.CouncilMembers.Any(m => m.StaffMemberId == s.Id)).OrderBy(s => s.Id).Select(s => s.Id).Take(2).ToListAsync());
+
+        using var chair = await PostFormAsync(client, "/Admin/CouncilMembers", "/Admin/CouncilMembers/Add",
+            ("StaffMemberId", staffIds[0].ToString()), ("Role", "Chair"), ("SortOrder", "1"));
+        using var second = await PostFormAsync(client, "/Admin/CouncilMembers", "/Admin/CouncilMembers/Add",
+            ("StaffMemberId", staffIds[1].ToString()), ("Role", "Chair"), ("SortOrder", "2"));
+
+        Assert.Equal(HttpStatusCode.Redirect, chair.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("Hội đồng đã có Chủ tịch", Html.Text(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var active = await factory.WithDbAsync(db => db.CouncilMembers.AsNoTracking().Where(m => m.IsActive).ToListAsync());
+        Assert.Single(active, m => m.Role == CouncilRole.Chair);
+        Assert.DoesNotContain(active, m => m.StaffMemberId == staffIds[1]);
+        Assert.Contains(active, m => m.Id == scenario.MemberIds[0]);
+    }
+
+    [Fact]
     public async Task Post_WithoutAntiforgeryToken_Is400_AndCreatesNothing()
     {
         var client = await TestUsers.SignedInClientAsync(factory, Roles.CouncilSecretary);

@@ -260,6 +260,24 @@ public sealed class CouncilServiceTests : CouncilTestBase
     }
 
     [Fact]
+    public async Task Minutes_PdfIsAttachedEvenAfterClose_OtherFilesAreRefused()
+    {
+        var session = await SessionAsync(VotingMode.Paper, 9, NomineeIds[0]);
+        Assert.True((await TallyAsync(session, NomineeIds[0], 9, 0, 0)).Succeeded);
+        Assert.True((await CloseAsync(session)).Succeeded);
+
+        using var notPdf = new MemoryStream("<html>biên bản</html>"u8.ToArray());
+        var refused = await NewService().UploadMinutesAsync(session, new Files.IncomingFile("bien-ban.pdf", notPdf));
+        using var pdf = new MemoryStream("%PDF-1.4\n% biên bản họp\n"u8.ToArray());
+        var stored = await NewService().UploadMinutesAsync(session, new Files.IncomingFile("Biên bản họp Hội đồng.pdf", pdf));
+
+        Assert.Contains(refused.Errors, e => e.Code == "Upload.ContentMismatch");
+        Assert.True(stored.Succeeded, string.Join(", ", stored.Errors.Select(e => e.Code)));
+        var minutes = await NewService().MinutesAsync(session);
+        Assert.Equal(("Biên bản họp Hội đồng.pdf", "application/pdf"), (minutes!.OriginalName, minutes.ContentType));
+    }
+
+    [Fact]
     public async Task Agenda_OnlyPendingNomineesOfProposalsInCouncilReview()
     {
         var db = NewContext();
@@ -282,5 +300,33 @@ public sealed class CouncilServiceTests : CouncilTestBase
         Assert.Empty((await DetailAsync(session)).Agenda);
         Assert.True((await NewService().AddToAgendaAsync(session, [NomineeIds[0]])).Succeeded);
         Assert.DoesNotContain(await NewService().CandidatesAsync(), c => c.NomineeId == NomineeIds[0]);
+    }
+}
+
+/// <summary>The demo council seeded from the demo staff.</summary>
+public sealed class DemoCouncilTests : CouncilTestBase
+{
+    [Fact]
+    public async Task DemoCouncil_HasOneChairOneSecretary_AndSkipsUnknownNames()
+    {
+        var db = NewContext();
+        db.CouncilMembers.RemoveRange(db.CouncilMembers);
+        await db.SaveChangesAsync();
+        var unit = await db.Units.FirstAsync();
+        var staff = Seeding.DemoCouncil.Members.Skip(1)
+            .Select(m => new Organisation.StaffMember { FullName = m.Name, Position = "Cán bộ", UnitId = unit.Id })
+            .ToDictionary(s => s.FullName, StringComparer.Ordinal);
+
+        var added = Seeding.DemoCouncil.Add(db, staff);
+        await db.SaveChangesAsync();
+
+        Assert.Equal(Seeding.DemoCouncil.Members.Length - 1, added.Count);
+        var members = await NewService().MembersAsync();
+        Assert.DoesNotContain(members, m => m.Role == CouncilRole.Chair);
+        Assert.Single(members, m => m.Role == CouncilRole.Secretary);
+        Assert.Equal("Lê Thị Thu Hà", members[0].FullName);
+
+        // The service can now take a chair: exactly one.
+        Assert.True((await NewService().AddMemberAsync(new CouncilMemberInput(StaffIds[0], CouncilRole.Chair, 0))).Succeeded);
     }
 }
