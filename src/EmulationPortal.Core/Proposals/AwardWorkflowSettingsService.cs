@@ -122,11 +122,21 @@ public sealed class AwardWorkflowSettingsService(PortalDbContext db)
         return conflict is null ? ServiceResult.Ok(award.Id) : ServiceResult.NotSaved(conflict);
     }
 
+    /// <summary>
+    /// The agency-wide settings for services that read them (council quorum, consultation days, decision drafts): the
+    /// stored row, or the defaults (not tracked, not saved) while the Office has not saved any.
+    /// </summary>
+    public static async Task<ProposalSettings> CurrentAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.ProposalSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ProposalSettings.SingletonId, cancellationToken)
+            ?? new ProposalSettings();
+    }
+
     /// <summary>The agency-wide settings; the defaults (not saved) while the row does not exist.</summary>
     public async Task<ProposalSettingsForm> GetSettingsAsync(CancellationToken cancellationToken = default)
     {
-        var settings = await db.ProposalSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ProposalSettings.SingletonId, cancellationToken)
-            ?? new ProposalSettings { Version = 0 };
+        var settings = await CurrentAsync(db, cancellationToken);
         return new ProposalSettingsForm
         {
             QuorumNumerator = settings.QuorumNumerator,

@@ -248,6 +248,7 @@ public sealed class NotifierAndOfficeTests : IAsyncLifetime
         var service = new AwardWorkflowSettingsService(db);
         var defaults = await service.GetSettingsAsync();
         Assert.Equal((2, 3, 5), (defaults.QuorumNumerator, defaults.QuorumDenominator, defaults.ConsultationWorkingDays));
+        Assert.Equal((2, 3), ((await AwardWorkflowSettingsService.CurrentAsync(db)).QuorumNumerator, (await AwardWorkflowSettingsService.CurrentAsync(db)).QuorumDenominator));
         Assert.False(await db.ProposalSettings.AnyAsync());
 
         defaults.QuorumNumerator = 4;
@@ -265,8 +266,9 @@ public sealed class NotifierAndOfficeTests : IAsyncLifetime
         defaults.DecidedBy = "Giám đốc Sở";
         defaults.DecisionPlace = "Lâm Đồng";
         Assert.True((await service.SaveSettingsAsync(defaults)).Succeeded);
-        var stored = await db.ProposalSettings.AsNoTracking().SingleAsync();
+        var stored = await AwardWorkflowSettingsService.CurrentAsync(db);
         Assert.Equal((3, 4, 10, "Lâm Đồng"), (stored.QuorumNumerator, stored.QuorumDenominator, stored.ConsultationWorkingDays, stored.DecisionPlace));
+        Assert.Single(await db.ProposalSettings.ToListAsync());
     }
 
     [Fact]

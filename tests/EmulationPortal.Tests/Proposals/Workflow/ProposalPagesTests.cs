@@ -7,9 +7,11 @@ using EmulationPortal.Proposals;
 using EmulationPortal.Tests.Integration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Moq;
 
 namespace EmulationPortal.Tests.Proposals.Workflow;
 
@@ -285,6 +287,41 @@ public sealed partial class ProposalPagesTests(WorkflowAppFactory factory) : ICl
         Assert.Equal(HttpStatusCode.OK, settingsPage.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, clerkPage.StatusCode);
         Assert.Contains("/khong-co-quyen", clerkPage.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePage_NamesTheRuleOfEachFinding_AndABlockingOneRefusesCompleteAppraisal()
+    {
+        var id = await ProposalAsync(ProposalStatus.UnderAppraisal, ProposalSteps.Appraisal);
+        var nomineeId = await factory.WithDbAsync(db => db.Nominees.Where(n => n.ProposalId == id).Select(n => n.Id).SingleAsync());
+
+        // Codes of the workflow's own messages stand in for the rule checks' codes (composing part) until those land.
+        var checks = new Mock<IProposalChecks>();
+        checks.Setup(c => c.CheckAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new RuleFinding(7, "Không xét người đang bị kỷ luật", AwardRuleKind.Discipline, RuleSeverity.Block, nomineeId, "Proposal.Move.ReasonRequired"),
+            new RuleFinding(8, "Tỷ lệ nữ trong danh sách", AwardRuleKind.WomenShare, RuleSeverity.Warning, null, "Proposal.Submit.NoNominees"),
+        ]);
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped(_ => checks.Object)));
+        var userName = await TestUsers.CreateAsync(factory, Roles.Specialist);
+        using var specialist = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using (var signIn = await TestUsers.SignInAsync(specialist, userName, TestUsers.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        var page = Html.Text(await specialist.GetStringAsync(new Uri($"/Admin/Proposals/{id}", UriKind.Relative)));
+        using var refused = await TestUsers.PostFormAsync(specialist, $"/Admin/Proposals/{id}", $"/Admin/Proposals/{id}/move", new Dictionary<string, string>
+        {
+            ["Action"] = nameof(ProposalAction.CompleteAppraisal), ["Version"] = "0",
+        });
+
+        Assert.Contains("Quy định: Không xét người đang bị kỷ luật", page, StringComparison.Ordinal);
+        Assert.Contains("Quy định: Tỷ lệ nữ trong danh sách", page, StringComparison.Ordinal);
+        Assert.Contains("Hoàn thành thẩm định", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Vui lòng nhập lý do.", Html.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(ProposalStatus.UnderAppraisal, await StatusAsync(id));
     }
 
     [Fact]
