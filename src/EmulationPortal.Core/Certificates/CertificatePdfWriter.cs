@@ -139,6 +139,45 @@ public static class CertificatePdfWriter
         return new FittedText(min, Wrap(name, smallest, width));
     }
 
+    /// <summary>The smallest size an achievement shrinks to before its last lines are cut.</summary>
+    public const float MinAchievementSizePt = 8f;
+
+    /// <summary>Line height of the achievement, as a multiple of its size.</summary>
+    public const float AchievementLeading = 1.35f;
+
+    /// <summary>
+    /// Fits a paragraph into a box <paramref name="width"/> × <paramref name="height"/> points: the largest size from
+    /// <paramref name="sizePt"/> down to <see cref="MinAchievementSizePt"/> at which its lines fit; at the smallest size
+    /// the lines that do not fit are dropped and the last kept one ends with "…". Never wider or taller than the box.
+    /// </summary>
+    public static FittedText FitParagraph(string text, SKTypeface typeface, float sizePt, float width, float height)
+    {
+        ArgumentNullException.ThrowIfNull(typeface);
+        var min = Math.Min(MinAchievementSizePt, sizePt);
+        for (var size = sizePt; size >= min; size -= 0.5f)
+        {
+            using var font = new SKFont(typeface, size);
+            var lines = Wrap(text, font, width);
+            if (lines.Count * size * AchievementLeading <= height)
+            {
+                return new FittedText(size, lines);
+            }
+        }
+
+        using var smallest = new SKFont(typeface, min);
+        var all = Wrap(text, smallest, width);
+        var room = Math.Max(1, (int)Math.Floor(height / (min * AchievementLeading)));
+        var kept = all.Take(room).ToList();
+        var last = kept[^1];
+        while (last.Length > 0 && smallest.MeasureText(last + "…") > width)
+        {
+            last = last[..^1];
+        }
+
+        kept[^1] = last.TrimEnd() + "…";
+        return new FittedText(min, kept);
+    }
+
     /// <summary>The QR code's modules (true = dark), including the quiet zone, for <paramref name="payload"/>.</summary>
     public static bool[][] QrModules(string payload)
     {
@@ -242,12 +281,17 @@ public static class CertificatePdfWriter
             }
         }
 
-        // The achievement starts at its own position, or under the name when a long name reached it.
+        // The achievement starts at its own position (or under the name when a long name reached it) and shrinks to
+        // end above the decision line (or, when the decision line is placed above it, above the bottom margin).
         var achievementTop = Math.Max(Points(layout.AchievementTopMm), y);
-        foreach (var line in Wrap(certificate.Achievement, detailFont, boxWidth))
+        var decisionAt = Points(layout.DecisionTopMm);
+        var achievementBottom = decisionAt > achievementTop ? decisionAt - 4f : pageHeight - Points(15m);
+        var achievement = FitParagraph(certificate.Achievement, Regular, detailSize, boxWidth, Math.Max(achievementBottom - achievementTop, detailSize * AchievementLeading));
+        using var achievementFont = new SKFont(Regular, achievement.SizePt);
+        foreach (var line in achievement.Lines)
         {
-            DrawCentered(canvas, line, boxCenter, achievementTop, detailFont, ink, boxWidth);
-            achievementTop += detailSize * 1.35f;
+            DrawCentered(canvas, line, boxCenter, achievementTop, achievementFont, ink, boxWidth);
+            achievementTop += achievement.SizePt * AchievementLeading;
         }
 
         using var smallFont = new SKFont(Regular, 11f);

@@ -169,3 +169,36 @@ public sealed class CertificatePdfTests
         Assert.NotEqual(wrong, drawn);
     }
 }
+
+public sealed class CertificateParagraphTests
+{
+    [Fact]
+    public void FitParagraph_LongAchievement_ShrinksToStayInsideItsBox()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("Đã có thành tích xuất sắc trong phong trào thi đua yêu nước;", 12));
+        const float width = 500f;
+        const float height = 90f;
+
+        var fitted = CertificatePdfWriter.FitParagraph(text, CertificatePdfWriter.Regular, 14f, width, height);
+
+        Assert.True(fitted.SizePt < 14f);
+        Assert.True(fitted.Lines.Count * fitted.SizePt * CertificatePdfWriter.AchievementLeading <= height);
+        using var font = new SKFont(CertificatePdfWriter.Regular, fitted.SizePt);
+        Assert.All(fitted.Lines, line => Assert.True(font.MeasureText(line) <= width));
+        Assert.Equal(text, string.Join(' ', fitted.Lines));
+    }
+
+    [Fact]
+    public void FitParagraph_TooLongEvenAtTheSmallestSize_IsCutWithAnEllipsisInsideTheBox()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("Hoàn thành xuất sắc nhiệm vụ được giao.", 60));
+
+        var fitted = CertificatePdfWriter.FitParagraph(text, CertificatePdfWriter.Regular, 14f, 300f, 40f);
+
+        Assert.Equal(CertificatePdfWriter.MinAchievementSizePt, fitted.SizePt);
+        Assert.True(fitted.Lines.Count * fitted.SizePt * CertificatePdfWriter.AchievementLeading <= 40f);
+        Assert.EndsWith("…", fitted.Lines[^1], StringComparison.Ordinal);
+        using var font = new SKFont(CertificatePdfWriter.Regular, fitted.SizePt);
+        Assert.All(fitted.Lines, line => Assert.True(font.MeasureText(line) <= 300f));
+    }
+}

@@ -162,3 +162,61 @@ public sealed class CertificateServiceTests
         Assert.Equal(217m, (await service.LayoutForAsync(12345)).NameWidthMm);
     }
 }
+
+/// <summary>Two clerks issuing at once: the other one's certificate takes the number first; this one retries with the next.</summary>
+public sealed class CertificateNumberRaceTests
+{
+    [Fact]
+    public async Task IssueForDecision_WhenAnotherClerkTakesTheNumberFirst_RetriesWithTheNextNumber()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var interceptor = new CompetingInsert();
+        var options = new DbContextOptionsBuilder<EmulationPortal.Data.PortalDbContext>()
+            .UseSqlite(connection, s => s.MigrationsAssembly("EmulationPortal.Migrations.Sqlite"))
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .AddInterceptors(interceptor)
+            .Options;
+        await using var db = new EmulationPortal.Data.PortalDbContext(options);
+        await db.Database.MigrateAsync();
+        var awardType = await CertificateTestData.AwardTypeAsync(db, "Giấy khen");
+        var other = await CertificateTestData.DecisionAsync(db, awardType, 2026, ["Người Khác"]);
+        var mine = await CertificateTestData.DecisionAsync(db, awardType, 2026, ["Nguyễn Văn An"]);
+        interceptor.Arm(other.CommendationIds[0], awardType.Id, 2026);
+
+        var result = await new CertificateService(db, CertificateTestData.Clock(DateTimeOffset.UtcNow)).IssueForDecisionAsync(mine.DecisionId);
+
+        Assert.True(result.Succeeded);
+        Assert.True(interceptor.Fired);
+        var numbers = await db.Certificates.AsNoTracking().OrderBy(c => c.SequenceNumber).Select(c => new { c.CommendationId, c.SequenceNumber }).ToListAsync();
+        Assert.Equal([(other.CommendationIds[0], 1), (mine.CommendationIds[0], 2)], numbers.Select(n => (n.CommendationId, n.SequenceNumber)));
+    }
+
+    /// <summary>Just before this context's first certificate insert, writes another certificate with number 1 on the same connection.</summary>
+    private sealed class CompetingInsert : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private (int CommendationId, int AwardTypeId, int Year)? _armed;
+
+        public bool Fired { get; private set; }
+
+        public void Arm(int commendationId, int awardTypeId, int year) => _armed = (commendationId, awardTypeId, year);
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (_armed is { } armed && !Fired && command.CommandText.Contains("INSERT INTO \"Certificates\"", StringComparison.Ordinal))
+            {
+                Fired = true;
+                await using var competing = command.Connection!.CreateCommand();
+                competing.Transaction = command.Transaction;
+                competing.CommandText =
+                    "INSERT INTO \"Certificates\" (\"CommendationId\", \"AwardTypeId\", \"Year\", \"SequenceNumber\", \"Code\", \"IssuedAt\") " +
+                    $"VALUES ({armed.CommendationId}, {armed.AwardTypeId}, {armed.Year}, 1, '{CertificateService.NewCode()}', '2026-12-20 03:00:00')";
+                await competing.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}

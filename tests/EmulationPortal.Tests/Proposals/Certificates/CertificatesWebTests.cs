@@ -152,6 +152,25 @@ public sealed class CertificatesWebTests(PortalAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task CertificatesPage_ListsIssuedDecisionsWithProgress_AndLayoutsPageListsTheDefault()
+    {
+        var decision = await DecisionAsync(["Mai Văn Chờ In", "Mai Thị Chờ In"]);
+        using var leader = await TestUsers.SignedInClientAsync(factory, Roles.Leader);
+        using var head = await TestUsers.SignedInClientAsync(factory, Roles.OfficeHead);
+
+        var certificates = Html.Text(await leader.GetStringAsync(new Uri("/Admin/Certificates", UriKind.Relative)));
+        var decisionPage = Html.Text(await leader.GetStringAsync(new Uri($"/Admin/Certificates/Decision/{decision.DecisionId}", UriKind.Relative)));
+        var layouts = Html.Text(await head.GetStringAsync(new Uri("/Admin/CertificateLayouts", UriKind.Relative)));
+
+        Assert.Contains(decision.Number, certificates, StringComparison.Ordinal);
+        Assert.Contains("0/2 đã cấp", certificates, StringComparison.Ordinal);
+        Assert.Contains("Mai Văn Chờ In", decisionPage, StringComparison.Ordinal);
+        Assert.Contains("Cấp giấy chứng nhận (2)", decisionPage, StringComparison.Ordinal);
+        Assert.Contains("Mẫu mặc định", layouts, StringComparison.Ordinal);
+        Assert.Contains("297 × 210 mm", layouts, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Specialist_CannotOpenCertificates_AndLeaderCannotEditLayouts()
     {
         using var specialist = await TestUsers.SignedInClientAsync(factory, Roles.Specialist);
