@@ -33,6 +33,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<PublicDataCache>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoContentSeeder>();
+        services.AddScoped<DemoProposalsSeeder>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class DatabaseInitializer(
     DataFolder dataFolder,
     IdentitySeeder identitySeeder,
     DemoContentSeeder demoSeeder,
+    DemoProposalsSeeder demoProposals,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(IConfiguration configuration)
@@ -56,7 +57,18 @@ internal sealed class DatabaseInitializer(
 
         if (configuration.GetValue("Seed:DemoContent", defaultValue: true))
         {
-            await demoSeeder.SeedAsync();
+            if (await demoSeeder.SeedAsync())
+            {
+                // In its own transaction after the content it builds on: should it fail, the portal still starts.
+                try
+                {
+                    await demoProposals.SeedAsync();
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException)
+                {
+                    logger.LogError(ex, "The demo proposals could not be seeded; the rest of the demo content is in place");
+                }
+            }
         }
     }
 }
