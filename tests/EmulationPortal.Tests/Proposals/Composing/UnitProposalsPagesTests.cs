@@ -199,6 +199,26 @@ public sealed class UnitProposalsPagesTests(PortalAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task EveryPostFormOfTheProposalPages_CarriesAnAntiforgeryToken()
+    {
+        var s = await UnitProposalsScenario.CreateAsync(factory);
+        var id = await s.CreateProposalAsync();
+        using (var added = await s.AddPersonAsync(factory, id, s.PersonA))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var nomineeId = await factory.WithDbAsync(db => db.Nominees.Where(n => n.ProposalId == id).Select(n => n.Id).SingleAsync());
+        foreach (var url in new[] { "/don-vi/de-nghi/tao-moi", $"/don-vi/de-nghi/{id}", $"/don-vi/de-nghi/{id}/nhap", $"/don-vi/de-nghi/{id}/de-cu/{nomineeId}" })
+        {
+            var html = await s.Reporter.GetStringAsync(new Uri(url, UriKind.Relative));
+            var forms = html.Split("<form").Skip(1).Select(f => f[..f.IndexOf("</form>", StringComparison.Ordinal)]).Where(f => f.Contains("method=\"post\"", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(forms);
+            Assert.All(forms, f => Assert.Contains("__RequestVerificationToken", f, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task UnitWorkspace_LinksToTheProposals()
     {
         var s = await UnitProposalsScenario.CreateAsync(factory);
