@@ -67,6 +67,28 @@ public sealed class UnitProposalsDossierTests(PortalAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Withdraw_WithAStaleVersion_Is409_AndTheStatusStays()
+    {
+        var s = await UnitProposalsScenario.CreateAsync(factory);
+        var id = await s.CreateProposalAsync();
+        var stale = await UnitProposalsScenario.VersionAsync(factory, id);
+        using (var added = await s.AddPersonAsync(factory, id, s.PersonA))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        using var response = await TestUsers.PostFormAsync(s.Reporter, $"/don-vi/de-nghi/{id}", $"/don-vi/de-nghi/{id}/chuyen", new Dictionary<string, string>
+        {
+            ["action"] = ((int)ProposalAction.Withdraw).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = stale.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Html.AssertNoStackTrace(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ProposalStatus.Draft, await factory.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Notices_AreListed_AndMarkedReadByPost_OnlyForTheOwnUnit()
     {
         var s = await UnitProposalsScenario.CreateAsync(factory);
