@@ -285,9 +285,14 @@ public sealed class UnitProposalsController(
             case MoveOutcome.NotFound:
                 return NotFound();
             default:
+                var names = (await proposals.GetAsync(unitId, id, cancellationToken))?.Nominees.ToDictionary(n => n.Id, n => n.Name) ?? [];
                 foreach (var error in result.Errors)
                 {
-                    ModelState.AddModelError(string.Empty, Message(error.Code, error.Args));
+                    // A missing achievement report names its nominee by id: show the name.
+                    var args = error.Code == "Proposal.Submit.MissingReport" && error.Args is [int nomineeId] && names.TryGetValue(nomineeId, out var name)
+                        ? [name]
+                        : error.Args;
+                    ModelState.AddModelError(string.Empty, Message(error.Code, args));
                 }
 
                 Response.StatusCode = result.Outcome switch
@@ -399,7 +404,10 @@ public sealed class UnitProposalsController(
         Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
-    /// <summary>A code in Vietnamese: this part's strings first, then the workflow's, the import's, the uploads' and the shared ones.</summary>
+    /// <summary>
+    /// A code in Vietnamese: the workflow's strings first (its moves and guards), then this part's (rules, composing), the
+    /// import's, the uploads' and the shared ones.
+    /// </summary>
     private string Message(string code, object[] args)
     {
         if (code == "Upload.TypeNotAllowed" && args.Length == 0)
@@ -407,7 +415,7 @@ public sealed class UnitProposalsController(
             args = ["PDF, DOCX"];
         }
 
-        foreach (var text in new IStringLocalizer[] { T, workflowText, honorsText, adminText, shared })
+        foreach (var text in new IStringLocalizer[] { workflowText, T, honorsText, adminText, shared })
         {
             var value = text[code, args];
             if (!value.ResourceNotFound)
