@@ -17,7 +17,7 @@ public sealed record DecisionDocxData(
 
 /// <summary>
 /// Writes a decision as .docx in the layout of Decree 30/2020 (A4, Times New Roman 13–14 pt, margins 20/20/30/15 mm):
-/// the borderless two-column header (issuer block and number; national motto and the date line), the title, the
+/// the borderless two-column header (issuer block and number; national motto and, centred under it, the italic date line), the title, the
 /// abstract, the authority, the legal bases, "QUYẾT ĐỊNH:", the articles, the recipients and the signer, then the
 /// annex on a new page with collectives and individuals in numbered groups.
 /// </summary>
@@ -217,8 +217,8 @@ public static class DecisionDocxWriter
 
     private static Table HeaderTable(DecisionDocxData data)
     {
-        const int left = 3800;
-        const int right = 5554;
+        const int left = 3500;
+        const int right = 5854;
         var table = Borderless(left, right);
         var issuer = new List<OpenXmlElement>();
         if (!string.IsNullOrWhiteSpace(data.IssuerParent))
@@ -232,10 +232,10 @@ public static class DecisionDocxWriter
 
         var motto = new List<OpenXmlElement>
         {
-            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold: true, align: JustificationValues.Center),
+            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold: true, align: JustificationValues.Center),
             Para("Độc lập - Tự do - Hạnh phúc", 14, bold: true, align: JustificationValues.Center),
             ShortRule(1100),
-            Para(DateLine(data.Place, data.SignedOn), 14, italic: true, align: JustificationValues.Right, spaceBefore: 120),
+            Para(DateLine(data.Place, data.SignedOn), 14, italic: true, align: JustificationValues.Center, spaceBefore: 120),
         };
         table.Append(new TableRow(Cell(left, [.. issuer]), Cell(right, [.. motto])));
         return table;
@@ -266,7 +266,7 @@ public static class DecisionDocxWriter
 
     private static Table AnnexTable(DecisionDocxData data)
     {
-        int[] widths = [700, 2900, 2500, 3254];
+        int[] widths = [850, 2800, 2450, 3254];
         var table = new Table(new TableProperties(
             new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableBorders(
