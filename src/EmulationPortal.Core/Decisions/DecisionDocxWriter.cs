@@ -75,11 +75,23 @@ public static class DecisionDocxWriter
         return stream.ToArray();
     }
 
-    /// <summary>"Quảng Bình, ngày 05 tháng 3 năm 2026"; a draft without a date leaves the blanks to fill by hand.</summary>
+    /// <summary>
+    /// "Quảng Bình, ngày 05 tháng 3 năm 2026"; a draft without a date leaves the blanks to fill by hand. Decree 30/2020
+    /// writes days below 10 and the months 1 and 2 with a leading zero ("ngày 05 tháng 02 năm 2026").
+    /// </summary>
     public static string DateLine(string place, DateOnly? signedOn)
     {
-        var date = signedOn is { } d ? VietnameseDate.Formal(d) : "ngày      tháng      năm";
+        var date = signedOn is { } d ? FormalDate(d) : "ngày      tháng      năm";
         return string.IsNullOrWhiteSpace(place) ? date[..1].ToUpper(Vietnamese) + date[1..] : $"{place}, {date}";
+    }
+
+    /// <summary><see cref="VietnameseDate.Formal"/>, with the months 1 and 2 written "01" and "02" as the decree asks.</summary>
+    public static string FormalDate(DateOnly date)
+    {
+        var formal = VietnameseDate.Formal(date);
+        return date.Month < 3
+            ? formal.Replace($" tháng {date.Month.ToString(CultureInfo.InvariantCulture)} ", $" tháng {date.Month.ToString("00", CultureInfo.InvariantCulture)} ", StringComparison.Ordinal)
+            : formal;
     }
 
     /// <summary>"Giám đốc Sở" with "Sở Thông tin và Truyền thông" → "Giám đốc Sở Thông tin và Truyền thông".</summary>

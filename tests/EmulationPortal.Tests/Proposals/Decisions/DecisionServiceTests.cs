@@ -349,6 +349,13 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData(2026, 3, 5, "Quảng Bình, ngày 05 tháng 3 năm 2026")]
+    [InlineData(2026, 2, 14, "Quảng Bình, ngày 14 tháng 02 năm 2026")]
+    [InlineData(2025, 12, 31, "Quảng Bình, ngày 31 tháng 12 năm 2025")]
+    public void DateLine_WritesDaysBelowTenAndJanuaryFebruaryWithALeadingZero(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, DecisionDocxWriter.DateLine("Quảng Bình", new DateOnly(year, month, day)));
+
     [Fact]
     public void Docx_OfADraft_LeavesNumberAndDateBlank()
     {
