@@ -17,7 +17,7 @@ public sealed record DecisionDocxData(
 
 /// <summary>
 /// Writes a decision as .docx in the layout of Decree 30/2020 (A4, Times New Roman 13–14 pt, margins 20/20/30/15 mm):
-/// the borderless two-column header (issuer block and number; national motto and the date line), the title, the
+/// the borderless two-column header (issuer block and number; national motto and, centred under it, the italic date line), the title, the
 /// abstract, the authority, the legal bases, "QUYẾT ĐỊNH:", the articles, the recipients and the signer, then the
 /// annex on a new page with collectives and individuals in numbered groups.
 /// </summary>
@@ -75,11 +75,23 @@ public static class DecisionDocxWriter
         return stream.ToArray();
     }
 
-    /// <summary>"Quảng Bình, ngày 05 tháng 3 năm 2026"; a draft without a date leaves the blanks to fill by hand.</summary>
+    /// <summary>
+    /// "Quảng Bình, ngày 05 tháng 3 năm 2026"; a draft without a date leaves the blanks to fill by hand. Decree 30/2020
+    /// writes days below 10 and the months 1 and 2 with a leading zero ("ngày 05 tháng 02 năm 2026").
+    /// </summary>
     public static string DateLine(string place, DateOnly? signedOn)
     {
-        var date = signedOn is { } d ? VietnameseDate.Formal(d) : "ngày      tháng      năm";
+        var date = signedOn is { } d ? FormalDate(d) : "ngày      tháng      năm";
         return string.IsNullOrWhiteSpace(place) ? date[..1].ToUpper(Vietnamese) + date[1..] : $"{place}, {date}";
+    }
+
+    /// <summary><see cref="VietnameseDate.Formal"/>, with the months 1 and 2 written "01" and "02" as the decree asks.</summary>
+    public static string FormalDate(DateOnly date)
+    {
+        var formal = VietnameseDate.Formal(date);
+        return date.Month < 3
+            ? formal.Replace($" tháng {date.Month.ToString(CultureInfo.InvariantCulture)} ", $" tháng {date.Month.ToString("00", CultureInfo.InvariantCulture)} ", StringComparison.Ordinal)
+            : formal;
     }
 
     /// <summary>"Giám đốc Sở" with "Sở Thông tin và Truyền thông" → "Giám đốc Sở Thông tin và Truyền thông".</summary>
@@ -217,8 +229,8 @@ public static class DecisionDocxWriter
 
     private static Table HeaderTable(DecisionDocxData data)
     {
-        const int left = 3800;
-        const int right = 5554;
+        const int left = 3500;
+        const int right = 5854;
         var table = Borderless(left, right);
         var issuer = new List<OpenXmlElement>();
         if (!string.IsNullOrWhiteSpace(data.IssuerParent))
@@ -232,10 +244,10 @@ public static class DecisionDocxWriter
 
         var motto = new List<OpenXmlElement>
         {
-            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold: true, align: JustificationValues.Center),
+            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold: true, align: JustificationValues.Center),
             Para("Độc lập - Tự do - Hạnh phúc", 14, bold: true, align: JustificationValues.Center),
             ShortRule(1100),
-            Para(DateLine(data.Place, data.SignedOn), 14, italic: true, align: JustificationValues.Right, spaceBefore: 120),
+            Para(DateLine(data.Place, data.SignedOn), 14, italic: true, align: JustificationValues.Center, spaceBefore: 120),
         };
         table.Append(new TableRow(Cell(left, [.. issuer]), Cell(right, [.. motto])));
         return table;
@@ -266,7 +278,7 @@ public static class DecisionDocxWriter
 
     private static Table AnnexTable(DecisionDocxData data)
     {
-        int[] widths = [700, 2900, 2500, 3254];
+        int[] widths = [850, 2800, 2450, 3254];
         var table = new Table(new TableProperties(
             new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableBorders(

@@ -185,8 +185,11 @@ public sealed class DecisionService(PortalDbContext db, ProposalWorkflowService 
         }
 
         db.AwardDecisions.Add(decision);
-        await db.SaveChangesAsync(cancellationToken);
-        return DecisionResult.Ok(decision.Id);
+
+        // Another draft took one of them since the page was opened: the nominees' versions say so.
+        return await db.SaveOrConflictAsync(cancellationToken) is null
+            ? DecisionResult.Ok(decision.Id)
+            : DecisionResult.Of(DecisionOutcome.Conflict, new ServiceError("NomineeIds", "Decisions.NomineeNotReady"));
     }
 
     /// <summary>Saves a draft's text and its list of nominees (version-checked).</summary>

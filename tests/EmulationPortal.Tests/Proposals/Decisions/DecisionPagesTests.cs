@@ -123,10 +123,14 @@ public sealed class DecisionPagesTests(PortalAppFactory factory) : IClassFixture
         var s = await factory.WithDbAsync(db => DecisionTestData.ScenarioAsync(db, year: 2019));
         var (leader, _) = await AccountsTestHelpers.SignInNewAsync(factory, Roles.Leader);
         var id = await DraftAsync(leader, s.AnhGiayKhen, s.BinhGiayKhen, s.UnitGiayKhen, s.AnhChienSi);
-        using (var issued = await IssuePostAsync(leader, id, $"{Random.Shared.Next(100, 99999)}/QĐ-STTTT"))
+        var number = $"{Random.Shared.Next(100, 99999)}/QĐ-STTTT";
+        using (var issued = await IssuePostAsync(leader, id, number))
         {
             Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         }
+
+        var list = Html.Text(await leader.GetStringAsync(new Uri("/Admin/Decisions?status=Issued", UriKind.Relative)));
+        Assert.Contains(number, list, StringComparison.Ordinal);
 
         var page = Html.Text(await leader.GetStringAsync(new Uri("/Admin/Decisions/Statistics?nam=2019", UriKind.Relative)));
         Assert.Contains("Thống kê khen thưởng năm 2019", page, StringComparison.Ordinal);
@@ -142,7 +146,13 @@ public sealed class DecisionPagesTests(PortalAppFactory factory) : IClassFixture
         Assert.Equal(3d, Convert.ToDouble(total["Tổng số – Cá nhân"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(rows, r => Equals(r["Chỉ tiêu"], s.UnitName));
 
-        // A unit reporter may not read them.
+        // An administrator reviews them too (CanReview); a unit reporter may not read them.
+        var administrator = await TestUsers.SignedInClientAsync(factory, Roles.Administrator);
+        using (var allowed = await administrator.GetAsync(new Uri("/Admin/Decisions/Statistics?nam=2019", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
         var reporter = await TestUsers.SignedInClientAsync(factory, Roles.UnitReporter);
         using var refused = await reporter.GetAsync(new Uri("/Admin/Decisions/Statistics?nam=2019", UriKind.Relative));
         await HonorsTestHelpers.AssertForbiddenAsync(reporter, refused);

@@ -112,6 +112,20 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateDraft_WhenAnotherDraftTookTheNomineeMeanwhile_IsAConflictAndCreatesNothing()
+    {
+        await using var db = NewContext(new OtherDraftFirst(() => NewContext(), (other, ids) => NewService(other).CreateDraftAsync(ids), [_s.AnhGiayKhen]));
+
+        var result = await NewService(db).CreateDraftAsync([_s.AnhGiayKhen, _s.BinhGiayKhen]);
+
+        Assert.Equal(DecisionOutcome.Conflict, result.Outcome);
+        await using var check = NewContext();
+        var drafts = await check.AwardDecisions.Include(d => d.Nominees).ToListAsync();
+        var only = Assert.Single(drafts);
+        Assert.Equal(_s.AnhGiayKhen, Assert.Single(only.Nominees).Id);
+    }
+
+    [Fact]
     public async Task UpdateDraft_WithStaleVersion_ChangesNothing()
     {
         var id = await DraftAsync(_s.AnhGiayKhen);
@@ -349,6 +363,13 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData(2026, 3, 5, "Quảng Bình, ngày 05 tháng 3 năm 2026")]
+    [InlineData(2026, 2, 14, "Quảng Bình, ngày 14 tháng 02 năm 2026")]
+    [InlineData(2025, 12, 31, "Quảng Bình, ngày 31 tháng 12 năm 2025")]
+    public void DateLine_WritesDaysBelowTenAndJanuaryFebruaryWithALeadingZero(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, DecisionDocxWriter.DateLine("Quảng Bình", new DateOnly(year, month, day)));
+
     [Fact]
     public void Docx_OfADraft_LeavesNumberAndDateBlank()
     {
@@ -407,4 +428,24 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         LegalBases = d.LegalBases, Articles = d.Articles, SignerTitle = d.SignerTitle, SignerName = d.SignerName, Recipients = d.Recipients,
         NomineeIds = d.Nominees.Select(n => n.NomineeId).ToList(), Version = d.Version,
     };
+
+    /// <summary>Just before a draft is saved, another clerk's draft takes some of the same nominees.</summary>
+    private sealed class OtherDraftFirst(Func<PortalDbContext> otherContext, Func<PortalDbContext, int[], Task<DecisionResult>> create, int[] ids)
+        : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await using var other = otherContext();
+                Assert.True((await create(other, ids)).Succeeded);
+            }
+
+            return result;
+        }
+    }
 }

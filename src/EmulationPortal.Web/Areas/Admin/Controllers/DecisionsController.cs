@@ -123,7 +123,7 @@ public sealed class DecisionsController(
             Response.StatusCode = StatusOf(result.Outcome);
             return decision.Status == DecisionStatus.Draft
                 ? View(new DecisionEditViewModel(decision, form, await decisions.CandidatesAsync(cancellationToken)))
-                : View(nameof(Details), await DetailsModelAsync(decision, null, null));
+                : View(nameof(Details), DetailsModel(decision, null, null));
         }
 
         Notice(T["Decisions.Saved"].Value);
@@ -154,7 +154,7 @@ public sealed class DecisionsController(
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
         var decision = await decisions.GetAsync(id, cancellationToken);
-        return decision is null ? NotFound() : View(await DetailsModelAsync(decision, null, null));
+        return decision is null ? NotFound() : View(DetailsModel(decision, null, null));
     }
 
     /// <summary>The .docx of a draft (blanks for number and date) or of an issued decision.</summary>
@@ -333,10 +333,10 @@ public sealed class DecisionsController(
 
         AddErrors(result);
         Response.StatusCode = StatusOf(result.Outcome);
-        return View(nameof(Details), await DetailsModelAsync(decision, issue, reason));
+        return View(nameof(Details), DetailsModel(decision, issue, reason));
     }
 
-    private Task<DecisionDetailsViewModel> DetailsModelAsync(DecisionDetails decision, DecisionIssueForm? issue, string? reason)
+    private DecisionDetailsViewModel DetailsModel(DecisionDetails decision, DecisionIssueForm? issue, string? reason)
     {
         issue ??= new DecisionIssueForm
         {
@@ -346,7 +346,7 @@ public sealed class DecisionsController(
             SignerTitle = decision.SignerTitle,
         };
         issue.Version = decision.Version;
-        return Task.FromResult(new DecisionDetailsViewModel(decision, User.IsInRole(Roles.Leader), issue, reason));
+        return new DecisionDetailsViewModel(decision, User.IsInRole(Roles.Leader), issue, reason);
     }
 
     private static DecisionDraftForm FormOf(DecisionDetails d) => new()
