@@ -9,7 +9,11 @@ public class Certificate
 {
     public int Id { get; set; }
 
-    public int CommendationId { get; set; }
+    /// <summary>
+    /// The commendation it certifies; cleared when that commendation is withdrawn (its decision cancelled), so the
+    /// public page can still say the certificate was revoked instead of "no such code".
+    /// </summary>
+    public int? CommendationId { get; set; }
 
     public Commendation? Commendation { get; set; }
 

@@ -250,6 +250,20 @@ public sealed class CertificateService(PortalDbContext db, PortalClock clock)
             return null;
         }
 
+        var certificate = await db.Certificates.AsNoTracking().Where(c => c.Code == normalized)
+            .Select(c => new { c.CommendationId, c.NomineeId, c.SequenceNumber, c.Year }).FirstOrDefaultAsync(cancellationToken);
+        if (certificate is null)
+        {
+            return null;
+        }
+
+        if (certificate.CommendationId is null)
+        {
+            // Its commendation was withdrawn: a decision's certificate still shows what it was and that the decision
+            // was cancelled; one of a directly honored commendation that was deleted has nothing left to show.
+            return certificate.NomineeId is { } nomineeId ? await RevokedAsync(normalized!, nomineeId, certificate.SequenceNumber, certificate.Year, cancellationToken) : null;
+        }
+
         var row = await db.Certificates.AsNoTracking().Where(c => c.Code == normalized)
             .Select(c => new
             {
@@ -277,6 +291,35 @@ public sealed class CertificateService(PortalDbContext db, PortalClock clock)
         return new CertificateVerification(
             normalized!, row.AwardType, row.Person ?? row.Unit ?? string.Empty, row.Person is null ? null : row.PersonUnit, row.RecipientKind,
             row.DecisionNumber, row.DecidedOn, row.DecidedBy, row.SequenceNumber, row.Year, cancelled, cancelledOn);
+    }
+
+    private async Task<CertificateVerification?> RevokedAsync(string code, int nomineeId, int sequenceNumber, int year, CancellationToken cancellationToken)
+    {
+        var row = await db.Nominees.AsNoTracking().Where(n => n.Id == nomineeId && n.Decision != null)
+            .Select(n => new
+            {
+                Person = n.StaffMember == null ? null : n.StaffMember.FullName,
+                PersonUnit = n.StaffMember == null ? null : n.StaffMember.Unit!.Name,
+                Unit = n.Unit == null ? null : n.Unit.Name,
+                n.RecipientKind,
+                AwardType = n.AwardType!.Name,
+                n.Decision!.Number,
+                n.Decision.SignedOn,
+                n.Decision.DecidedBy,
+                n.Decision.Status,
+                n.Decision.CancelledAt,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var cancelled = row.Status == DecisionStatus.Cancelled;
+        DateOnly? cancelledOn = cancelled && row.CancelledAt is { } at ? DateOnly.FromDateTime(clock.ToLocal(at)) : null;
+        return new CertificateVerification(
+            code, row.AwardType, row.Person ?? row.Unit ?? string.Empty, row.Person is null ? null : row.PersonUnit, row.RecipientKind,
+            row.Number ?? string.Empty, row.SignedOn ?? default, row.DecidedBy, sequenceNumber, year, cancelled, cancelledOn);
     }
 
     /// <summary>The layout that applies to an award type: its own, else the default, else the built-in default (unsaved).</summary>

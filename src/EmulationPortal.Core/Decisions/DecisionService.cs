@@ -553,8 +553,8 @@ public sealed class DecisionService(PortalDbContext db, ProposalWorkflowService 
 
         var now = clock.UtcNow;
         var commendationIds = decision.Nominees.Where(n => n.CommendationId is not null).Select(n => n.CommendationId!.Value).ToList();
-        var certificates = await db.Certificates.Where(c => commendationIds.Contains(c.CommendationId)).ToListAsync(cancellationToken);
-        db.Certificates.RemoveRange(certificates);
+        // Certificates stay (their commendation link is cleared by the delete): the verification page then says the
+        // certificate was revoked with its decision, not that the code never existed.
         var commendations = await db.Commendations.Where(c => c.AwardDecisionId == id || commendationIds.Contains(c.Id)).ToListAsync(cancellationToken);
         foreach (var nominee in decision.Nominees)
         {

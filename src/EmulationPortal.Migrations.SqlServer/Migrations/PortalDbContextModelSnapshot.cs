@@ -315,7 +315,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<int>("CommendationId")
+                    b.Property<int?>("CommendationId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("IssuedAt")
@@ -336,7 +336,8 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("CommendationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CommendationId] IS NOT NULL");
 
                     b.HasIndex("NomineeId");
 
@@ -2446,8 +2447,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
                         .WithMany()
                         .HasForeignKey("CommendationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
                         .WithMany()

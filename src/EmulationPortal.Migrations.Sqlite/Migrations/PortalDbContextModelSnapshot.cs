@@ -303,7 +303,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CommendationId")
+                    b.Property<int?>("CommendationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("IssuedAt")
@@ -2358,8 +2358,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
                         .WithMany()
                         .HasForeignKey("CommendationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
                         .WithMany()

@@ -225,7 +225,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => new { c.Year, c.AwardTypeId, c.SequenceNumber }).IsUnique();
         builder.HasIndex(c => c.CommendationId).IsUnique();
-        builder.HasOne(c => c.Commendation).WithMany().HasForeignKey(c => c.CommendationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Commendation).WithMany().HasForeignKey(c => c.CommendationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.Nominee).WithMany().HasForeignKey(c => c.NomineeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.NomineeId);
     }

@@ -17,7 +17,7 @@ public sealed class CertificatesWebTests(PortalAppFactory factory) : IClassFixtu
 
     private async Task<IReadOnlyList<Certificate>> CertificatesOfAsync(SeededDecision decision) =>
         await factory.WithDbAsync(async db => (IReadOnlyList<Certificate>)await db.Certificates.AsNoTracking()
-            .Where(c => decision.CommendationIds.Contains(c.CommendationId)).OrderBy(c => c.SequenceNumber).ToListAsync());
+            .Where(c => c.CommendationId != null && decision.CommendationIds.Contains(c.CommendationId.Value)).OrderBy(c => c.SequenceNumber).ToListAsync());
 
     [Fact]
     public async Task Leader_IssuesAndPrintsTheBatch_AndEveryCodeInItVerifiesPublicly()

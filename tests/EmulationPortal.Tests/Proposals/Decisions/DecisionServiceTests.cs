@@ -275,16 +275,17 @@ public sealed class DecisionServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cancel_WithdrawsTheCommendationsAndCertificates_AndMovesTheProposalToDecisionCancelled()
+    public async Task Cancel_WithdrawsTheCommendations_KeepsTheCertificateAsRevoked_AndMovesTheProposalToDecisionCancelled()
     {
         var id = await DraftAsync(_s.AnhGiayKhen, _s.BinhGiayKhen, _s.UnitGiayKhen);
         Assert.True((await IssueAsync(id, "20/QĐ-STTTT")).Succeeded);
         await using (var seed = NewContext())
         {
             var commendation = await seed.Commendations.FirstAsync(c => c.AwardDecisionId == id);
+            var nominee = await seed.Nominees.FirstAsync(n => n.CommendationId == commendation.Id);
             seed.Certificates.Add(new Certificate
             {
-                CommendationId = commendation.Id, AwardTypeId = commendation.AwardTypeId, Year = 2025, SequenceNumber = 1, Code = "MA-THU-NGHIEM", IssuedAt = DateTime.UtcNow,
+                CommendationId = commendation.Id, NomineeId = nominee.Id, AwardTypeId = commendation.AwardTypeId, Year = 2025, SequenceNumber = 1, Code = "abcdefgh2345", IssuedAt = DateTime.UtcNow,
             });
             await seed.SaveChangesAsync();
         }
@@ -297,7 +298,12 @@ public sealed class DecisionServiceTests : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
         await using var check = NewContext();
         Assert.Empty((await new HonorService(check).ListAsync(new HonorFilter(Year: 2025))).Items);
-        Assert.Equal(0, await check.Certificates.CountAsync());
+        var certificate = await check.Certificates.SingleAsync();
+        Assert.Null(certificate.CommendationId);
+        var verification = await new CertificateService(check, new PortalClock(_time, Zone)).VerifyAsync("abcdefgh2345");
+        Assert.NotNull(verification);
+        Assert.True(verification.IsCancelled);
+        Assert.Equal("20/QĐ-STTTT", verification.DecisionNumber);
         var proposal = await check.Proposals.Include(p => p.Transitions).SingleAsync(p => p.Id == _s.PlainProposalId);
         Assert.Equal(ProposalStatus.DecisionCancelled, proposal.Status);
         Assert.Contains(proposal.Transitions, t => t.Action == ProposalAction.CancelDecision && t.Reason == "Ghi nhầm đối tượng khen thưởng");

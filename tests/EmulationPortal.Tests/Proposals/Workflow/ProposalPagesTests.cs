@@ -366,6 +366,8 @@ public sealed partial class ProposalPagesTests(WorkflowAppFactory factory) : ICl
         return await client.PostAsync(new Uri($"/Admin/Proposals/{id}/move", UriKind.Relative), content);
     }
 
+    private static int _nextYear = 1900;
+
     private Task<int> UnitIdAsync() => factory.WithDbAsync(db => db.Units.Where(u => u.Name == "Phòng Công nghệ thông tin").Select(u => u.Id).SingleAsync());
 
     private Task<ProposalStatus> StatusAsync(int id) => factory.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.Status).SingleAsync());
@@ -386,7 +388,8 @@ public sealed partial class ProposalPagesTests(WorkflowAppFactory factory) : ICl
 
             var proposal = new Proposal
             {
-                UnitId = unitId, Kind = ProposalKind.YearEnd, Year = 2025, Title = title, Status = status,
+                // A year of its own: the real rule checks refuse the same person, award and year twice.
+                UnitId = unitId, Kind = ProposalKind.YearEnd, Year = Interlocked.Increment(ref _nextYear), Title = title, Status = status,
                 CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             };
             proposal.Nominees.Add(new Nominee

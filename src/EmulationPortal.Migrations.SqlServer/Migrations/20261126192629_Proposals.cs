@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EmulationPortal.Migrations.Sqlite.Migrations
+namespace EmulationPortal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Proposals : Migration
@@ -12,37 +12,49 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
+                name: "NomineeId",
+                table: "Feedbacks",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AwardDecisionId",
+                table: "Commendations",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "RequiredDocuments",
                 table: "AwardTypes",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 7);
 
             migrationBuilder.AddColumn<int>(
                 name: "Steps",
                 table: "AwardTypes",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 3);
 
             migrationBuilder.AddColumn<int>(
                 name: "ThresholdBase",
                 table: "AwardTypes",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "ThresholdDenominator",
                 table: "AwardTypes",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 2);
 
             migrationBuilder.AddColumn<int>(
                 name: "ThresholdNumerator",
                 table: "AwardTypes",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 1);
 
@@ -50,30 +62,30 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "AwardDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IssuerParent = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Abstract = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    LegalBases = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Articles = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    SignerTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Recipients = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignedFileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IssuedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Place = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IssuerParent = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Issuer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Abstract = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    LegalBases = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Articles = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    SignerTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    Recipients = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    SignedFileId = table.Column<int>(type: "int", nullable: true),
+                    DocumentId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IssuedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,17 +108,17 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "AwardRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    AwardTypeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RequiredAwardTypeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Years = table.Column<int>(type: "INTEGER", nullable: true),
-                    CapPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
-                    CapScope = table.Column<int>(type: "INTEGER", nullable: false),
-                    Severity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    AwardTypeId = table.Column<int>(type: "int", nullable: true),
+                    RequiredAwardTypeId = table.Column<int>(type: "int", nullable: true),
+                    Years = table.Column<int>(type: "int", nullable: true),
+                    CapPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: true),
+                    CapScope = table.Column<int>(type: "int", nullable: false),
+                    Severity = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,24 +141,24 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "CertificateLayouts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AwardTypeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PageWidthMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    PageHeightMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    PrintBackground = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TitleTopMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    NameTopMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    NameLeftMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    NameWidthMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    NameFontSizePt = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    AchievementTopMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    AchievementFontSizePt = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    DecisionTopMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    QrLeftMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    QrTopMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    QrSizeMm = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    AwardTypeId = table.Column<int>(type: "int", nullable: true),
+                    PageWidthMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    PageHeightMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    PrintBackground = table.Column<bool>(type: "bit", nullable: false),
+                    TitleTopMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    NameTopMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    NameLeftMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    NameWidthMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    NameFontSizePt = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    AchievementTopMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    AchievementFontSizePt = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    DecisionTopMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    QrLeftMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    QrTopMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    QrSizeMm = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,13 +175,13 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "Consultations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,13 +192,13 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "CouncilMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,20 +215,20 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "CouncilSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    VotingMode = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuorumNumerator = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuorumDenominator = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinutesFileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    VotingMode = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    QuorumNumerator = table.Column<int>(type: "int", nullable: false),
+                    QuorumDenominator = table.Column<int>(type: "int", nullable: false),
+                    MinutesFileId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -233,16 +245,16 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "DisciplineRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EffectiveUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StaffMemberId = table.Column<int>(type: "int", nullable: false),
+                    Form = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DecisionNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,20 +271,20 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "Proposals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CoverText = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CoverText = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -295,14 +307,14 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "ProposalSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuorumNumerator = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuorumDenominator = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsultationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DecisionSymbol = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    QuorumNumerator = table.Column<int>(type: "int", nullable: false),
+                    QuorumDenominator = table.Column<int>(type: "int", nullable: false),
+                    ConsultationWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    DecisionPlace = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DecisionSymbol = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,10 +325,10 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "CouncilAttendance",
                 columns: table => new
                 {
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CouncilMemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsPresent = table.Column<bool>(type: "INTEGER", nullable: false)
+                    SessionId = table.Column<int>(type: "int", nullable: false),
+                    CouncilMemberId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    IsPresent = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -339,21 +351,21 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "Nominees",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecipientKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AwardTypeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Achievement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DecisionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CommendationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ProposalId = table.Column<int>(type: "int", nullable: false),
+                    RecipientKind = table.Column<int>(type: "int", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "int", nullable: true),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    AwardTypeId = table.Column<int>(type: "int", nullable: false),
+                    Achievement = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    OutcomeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecisionId = table.Column<int>(type: "int", nullable: true),
+                    CommendationId = table.Column<int>(type: "int", nullable: true),
+                    ConsultationId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,16 +419,16 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "ProposalTransitions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<int>(type: "INTEGER", nullable: false),
-                    To = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProposalId = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<int>(type: "int", nullable: false),
+                    From = table.Column<int>(type: "int", nullable: false),
+                    To = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -433,13 +445,13 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "UnitNotices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposalId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    ProposalId = table.Column<int>(type: "int", nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -462,15 +474,15 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "Certificates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CommendationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NomineeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AwardTypeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    SequenceNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommendationId = table.Column<int>(type: "int", nullable: true),
+                    NomineeId = table.Column<int>(type: "int", nullable: true),
+                    AwardTypeId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    SequenceNumber = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -480,7 +492,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         column: x => x.CommendationId,
                         principalTable: "Commendations",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Certificates_Nominees_NomineeId",
                         column: x => x.NomineeId,
@@ -493,16 +505,16 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "CouncilAgendaItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NomineeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Agree = table.Column<int>(type: "INTEGER", nullable: false),
-                    Disagree = table.Column<int>(type: "INTEGER", nullable: false),
-                    Invalid = table.Column<int>(type: "INTEGER", nullable: false),
-                    Result = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    SessionId = table.Column<int>(type: "int", nullable: false),
+                    NomineeId = table.Column<int>(type: "int", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Agree = table.Column<int>(type: "int", nullable: false),
+                    Disagree = table.Column<int>(type: "int", nullable: false),
+                    Invalid = table.Column<int>(type: "int", nullable: false),
+                    Result = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -525,15 +537,15 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "ProposalDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    NomineeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    StoredFileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProposalId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    NomineeId = table.Column<int>(type: "int", nullable: true),
+                    StoredFileId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -562,8 +574,8 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "CouncilBallotRecords",
                 columns: table => new
                 {
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CouncilMemberId = table.Column<int>(type: "INTEGER", nullable: false)
+                    AgendaItemId = table.Column<int>(type: "int", nullable: false),
+                    CouncilMemberId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -581,15 +593,6 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
-
-            // SQLite adds a nullable column with its foreign key in place (ALTER TABLE … ADD COLUMN … REFERENCES);
-            // EF's AddForeignKey would rebuild both tables outside the migration's transaction instead.
-            migrationBuilder.Sql(
-                "ALTER TABLE \"Feedbacks\" ADD COLUMN \"NomineeId\" INTEGER NULL " +
-                "CONSTRAINT \"FK_Feedbacks_Nominees_NomineeId\" REFERENCES \"Nominees\" (\"Id\") ON DELETE RESTRICT;");
-            migrationBuilder.Sql(
-                "ALTER TABLE \"Commendations\" ADD COLUMN \"AwardDecisionId\" INTEGER NULL " +
-                "CONSTRAINT \"FK_Commendations_AwardDecisions_AwardDecisionId\" REFERENCES \"AwardDecisions\" (\"Id\") ON DELETE RESTRICT;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Feedbacks_NomineeId",
@@ -637,7 +640,8 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "IX_CertificateLayouts_AwardTypeId",
                 table: "CertificateLayouts",
                 column: "AwardTypeId",
-                unique: true);
+                unique: true,
+                filter: "[AwardTypeId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Certificates_Code",
@@ -649,7 +653,8 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 name: "IX_Certificates_CommendationId",
                 table: "Certificates",
                 column: "CommendationId",
-                unique: true);
+                unique: true,
+                filter: "[CommendationId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Certificates_NomineeId",
@@ -789,6 +794,21 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                 table: "UnitNotices",
                 columns: new[] { "UnitId", "CreatedAt" });
 
+            migrationBuilder.AddForeignKey(
+                name: "FK_Commendations_AwardDecisions_AwardDecisionId",
+                table: "Commendations",
+                column: "AwardDecisionId",
+                principalTable: "AwardDecisions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Feedbacks_Nominees_NomineeId",
+                table: "Feedbacks",
+                column: "NomineeId",
+                principalTable: "Nominees",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmulationPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126181442_Proposals")]
+    [Migration("20261126192558_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -306,7 +306,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CommendationId")
+                    b.Property<int?>("CommendationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("IssuedAt")
@@ -2361,8 +2361,7 @@ namespace EmulationPortal.Migrations.Sqlite.Migrations
                     b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
                         .WithMany()
                         .HasForeignKey("CommendationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
                         .WithMany()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmulationPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126181502_Proposals")]
+    [Migration("20261126192629_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -318,7 +318,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<int>("CommendationId")
+                    b.Property<int?>("CommendationId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("IssuedAt")
@@ -339,7 +339,8 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("CommendationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CommendationId] IS NOT NULL");
 
                     b.HasIndex("NomineeId");
 
@@ -2449,8 +2450,7 @@ namespace EmulationPortal.Migrations.SqlServer.Migrations
                     b.HasOne("EmulationPortal.Honors.Commendation", "Commendation")
                         .WithMany()
                         .HasForeignKey("CommendationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EmulationPortal.Proposals.Nominee", "Nominee")
                         .WithMany()
