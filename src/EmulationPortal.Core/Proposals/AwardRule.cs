@@ -15,7 +15,7 @@ public enum AwardRuleKind
     /// <summary>Requires <see cref="AwardRule.RequiredAwardTypeId"/> in the same year.</summary>
     PrerequisiteSameYear = 2,
 
-    /// <summary>Requires <see cref="AwardRule.RequiredAwardTypeId"/> in each of the <see cref="AwardRule.Years"/> years before.</summary>
+    /// <summary>Requires <see cref="AwardRule.RequiredAwardTypeId"/> in each of <see cref="AwardRule.Years"/> consecutive years ending with the proposal's year ("03 lần liên tục").</summary>
     PrerequisiteConsecutiveYears = 3,
 
     /// <summary>A staff member under discipline on the proposal's date cannot be proposed.</summary>
@@ -68,7 +68,7 @@ public class AwardRule : IVersioned
 
     public AwardType? RequiredAwardType { get; set; }
 
-    /// <summary>Consecutive years for <see cref="AwardRuleKind.PrerequisiteConsecutiveYears"/>.</summary>
+    /// <summary>Consecutive years for <see cref="AwardRuleKind.PrerequisiteConsecutiveYears"/>, the proposal's year included (met there by a nomination in the same proposal).</summary>
     public int? Years { get; set; }
 
     /// <summary>The cap as a percentage of the base (15 for "≤ 15 %").</summary>
