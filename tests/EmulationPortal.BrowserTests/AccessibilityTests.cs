@@ -2,8 +2,11 @@ using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using EmulationPortal.Accounts;
+using EmulationPortal.Council;
 using EmulationPortal.Data;
+using EmulationPortal.Decisions;
 using EmulationPortal.News;
+using EmulationPortal.Proposals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,6 +25,7 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
         var article = await db.Articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now).OrderByDescending(a => a.PublishedAt).Select(a => a.Slug).FirstAsync();
         var document = await db.Documents.Where(d => d.Attachments.Any()).Select(d => d.Id).FirstAsync();
         var person = await db.Commendations.Where(c => c.StaffMemberId != null).Select(c => c.StaffMemberId!.Value).FirstAsync();
+        var certificate = await db.Certificates.OrderBy(c => c.Id).Select(c => c.Code).FirstAsync();
         return
         [
             ("home", "/"),
@@ -38,6 +42,10 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
             ("search", "/tim-kiem?q=thi+dua"),
             ("search-group", "/tim-kiem?q=khen+thuong&nhom=van-ban"),
             ("search-empty", "/tim-kiem"),
+            ("verification", "/xac-thuc"),
+            ("verification-certificate", "/xac-thuc/" + certificate),
+            ("verification-unknown", "/xac-thuc/KHONGCOMANAY1"),
+            ("consultation", "/lay-y-kien"),
         ];
     }
 
@@ -84,6 +92,62 @@ public sealed class AccessibilityTests(PortalServerFixture portal) : IClassFixtu
         ]);
         await page.Context.CloseAsync();
         Assert.True(report.Length == 0, "axe found serious or critical violations:\n" + report);
+    }
+
+    /// <summary>
+    /// The proposal workflow's pages: the unit's proposals (a reporter of the unit whose demo proposal is still a draft,
+    /// so its forms show), and the Office's, the council's, the decisions' and the certificates' pages (a user with the
+    /// clerk's, specialist's, council secretary's and leader's roles, so every form of those pages shows).
+    /// </summary>
+    [BrowserFact]
+    public async Task ProposalPages_WhenScannedWithAxe_HaveNoSeriousOrCriticalViolations()
+    {
+        int draftUnit;
+        int draft;
+        int appraising;
+        int openSession;
+        int issued;
+        int draftDecision;
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            (draftUnit, draft) = await db.Proposals.Where(p => p.Status == ProposalStatus.Draft).OrderBy(p => p.Id).Select(p => ValueTuple.Create(p.UnitId, p.Id)).FirstAsync();
+            appraising = await db.Proposals.Where(p => p.Status == ProposalStatus.UnderAppraisal).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            openSession = await db.CouncilSessions.Where(s => s.Status == CouncilSessionStatus.Open).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+            issued = await db.AwardDecisions.Where(d => d.Status == DecisionStatus.Issued).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+            draftDecision = await db.AwardDecisions.Where(d => d.Status == DecisionStatus.Draft).OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync() ?? issued;
+        }
+
+        var reporter = await portal.CreateUserAsync("a11y-dv-", "Người kiểm tra truy cập (đơn vị)", draftUnit, Roles.UnitReporter);
+        var office = await portal.CreateUserAsync("a11y-vp-", "Người kiểm tra truy cập (Văn phòng)", null, Roles.Editor, Roles.Specialist, Roles.CouncilSecretary, Roles.Leader);
+
+        var page = await SignInAsync(reporter);
+        var report = await ScanAsync(page, [("unit-proposals", "/don-vi/de-nghi"), ("unit-proposal", "/don-vi/de-nghi/" + draft), ("unit-proposal-create", "/don-vi/de-nghi/tao-moi")]);
+        await page.Context.CloseAsync();
+
+        page = await SignInAsync(office);
+        report.Append(await ScanAsync(page,
+        [
+            ("admin-proposals", "/Admin/Proposals"), ("admin-proposal", "/Admin/Proposals/" + appraising),
+            ("admin-council-sessions", "/Admin/CouncilSessions"), ("admin-council-session", "/Admin/CouncilSessions/Detail/" + openSession),
+            ("admin-council-session-create", "/Admin/CouncilSessions/Create"),
+            ("admin-decisions", "/Admin/Decisions"), ("admin-decision", "/Admin/Decisions/Details/" + issued),
+            ("admin-decision-draft", "/Admin/Decisions/Details/" + draftDecision), ("admin-decision-candidates", "/Admin/Decisions/Candidates"),
+            ("admin-certificates", "/Admin/Certificates"), ("admin-certificates-decision", "/Admin/Certificates/Decision/" + issued),
+        ]));
+        await page.Context.CloseAsync();
+        Assert.True(report.Length == 0, "axe found serious or critical violations:\n" + report);
+    }
+
+    private async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/dang-nhap");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(PortalServerFixture.UserPassword);
+        await page.Locator("form[action^='/dang-nhap'] button[type='submit']").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        return page;
     }
 
     private async Task<StringBuilder> ScanAsync(IPage page, IEnumerable<(string Name, string Url)> pages)
