@@ -258,7 +258,8 @@ public sealed class ProposalJourneyTests(PortalServerFixture portal) : IClassFix
         });
         await SubmitAsync(page, form.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }), "upload " + fileName);
         await Assertions.Expect(page.Locator("#documents tbody tr")).ToHaveCountAsync(expectedDocuments);
-        await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync(title);
+        var row = page.Locator("#documents tbody tr").Filter(new() { HasText = title });
+        await Assertions.Expect(row).ToContainTextAsync(fileName);
     }
 
     private async Task SubmitProposalAsync(IPage page, string screenshot)
@@ -523,14 +524,16 @@ public sealed class ProposalJourneyTests(PortalServerFixture portal) : IClassFix
         return stream.ToArray();
     }
 
-    /// <summary>A small real one-page PDF.</summary>
+    /// <summary>A small real one-page PDF that holds its lines as text.</summary>
     private static byte[] Pdf(params string[] lines)
     {
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream))
         {
             var canvas = document.BeginPage(595, 842);
-            using var font = new SKFont(SKTypeface.Default, 14);
+            // The portal's own Vietnamese font: the default face may have no glyphs here, and then every test PDF would be
+            // the same blank page (the file store keeps one copy of identical files, under the first upload's name).
+            using var font = new SKFont(EmulationPortal.Certificates.CertificatePdfWriter.Regular, 14);
             using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
             var y = 80f;
             foreach (var line in lines)
