@@ -17,7 +17,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 echo "== publish (Release): portal, reference page; build the harness"
-dotnet publish -c Release -o "$work/publish" src/EmulationPortal.Web -v quiet -nologo
+dotnet publish -c Release -r linux-x64 -o "$work/publish" src/EmulationPortal.Web -v quiet -nologo
 dotnet publish -c Release -o "$work/publish-ref" tests/EmulationPortal.Benchmarks.Reference -v quiet -nologo
 dotnet build -c Release tests/EmulationPortal.Benchmarks/EmulationPortal.Benchmarks.csproj -v quiet -nologo
 bench=(dotnet tests/EmulationPortal.Benchmarks/bin/Release/net10.0/EmulationPortal.Benchmarks.dll)
