@@ -46,10 +46,9 @@ public sealed class DisciplineController(DisciplineAdminService discipline, IStr
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<IActionResult> SaveAsync(int? id, DisciplineForm input, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(int? id, DisciplineForm form, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var form = input;
+        ArgumentNullException.ThrowIfNull(form);
         if (ModelState.IsValid)
         {
             var result = await discipline.SaveAsync(id, form, cancellationToken);
