@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EmulationPortal.Accounts;
 using EmulationPortal.Data;
+using EmulationPortal.Web.Infrastructure.Security;
 using EmulationPortal.Web.Resources;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -165,6 +166,11 @@ internal static class PortalHostExtensions
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, VietnameseModelBindingMessages>();
 
+        builder.AddAccountSecurity();
+        builder.AddSecurityHeaders();
+        builder.AddUploadSafety();
+        builder.AddErrorHardening();
+
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return builder;
@@ -185,6 +191,7 @@ internal static class PortalHostExtensions
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/loi");
@@ -209,6 +216,7 @@ internal static class PortalHostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAccountSecurity();
         app.UseOutputCache();
 
         app.MapHealthChecks("/health");
