@@ -31,6 +31,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<HonorService>();
         services.AddScoped<HomeService>();
         services.AddSingleton<PublicDataCache>();
+        services.AddSingleton<Reporting.ReportingDataCache>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoContentSeeder>();
         services.AddScoped<DemoProposalsSeeder>();

@@ -24,7 +24,8 @@ namespace EmulationPortal.Data;
 
 /// <summary>The one context of the portal, Identity included. Mapping is provider-neutral.</summary>
 public class PortalDbContext(
-    DbContextOptions<PortalDbContext> options, IAuditActor? auditActor = null, TimeProvider? timeProvider = null, IPublicContentChanges? publicContentChanges = null)
+    DbContextOptions<PortalDbContext> options, IAuditActor? auditActor = null, TimeProvider? timeProvider = null, IPublicContentChanges? publicContentChanges = null,
+    ReportingDataCache? reportingData = null)
     : IdentityDbContext<PortalUser>(options)
 {
     private bool _savingAudit;
@@ -130,7 +131,13 @@ public class PortalDbContext(
         }
 
         var publicChange = publicContentChanges is not null && PublicContent.IsChangedBy(ChangeTracker);
+        var dashboardChange = reportingData is not null && ReportingDataCache.IsChangedBy(ChangeTracker);
         var saved = await SaveWithDerivedDataAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (dashboardChange)
+        {
+            reportingData!.Clear();
+        }
+
         if (publicChange)
         {
             // After the commit, so a page rendered meanwhile cannot put the old content back in a cache.

@@ -11,12 +11,19 @@ namespace EmulationPortal.Reporting;
 /// The leaders' dashboard (read only). Rates and counts are computed by the database (COUNT over indexed columns,
 /// GROUP BY); only the rows a page shows are read (the unit × round matrix reads one small tuple per report of one campaign).
 /// </summary>
-public sealed class ReportingService(PortalDbContext db, PortalClock clock)
+public sealed class ReportingService(PortalDbContext db, PortalClock clock, ReportingDataCache? cache = null)
 {
     public const int PageSize = 20;
 
+    /// <summary>Reads through <see cref="ReportingDataCache"/> when there is one; the key holds today's date, which some figures depend on.</summary>
+    private Task<T> CachedAsync<T>(string key, Func<Task<T>> read) =>
+        cache is null ? read() : cache.GetOrCreateAsync(FormattableString.Invariant($"{key}|{clock.Today:yyyy-MM-dd}"), read);
+
     /// <summary>Campaigns with participation data (settings or rounds), running during <paramref name="year"/> when given; newest first.</summary>
-    public async Task<PagedList<CampaignReportItem>> CampaignsAsync(int? year, int page, int pageSize = PageSize, CancellationToken cancellationToken = default)
+    public Task<PagedList<CampaignReportItem>> CampaignsAsync(int? year, int page, int pageSize = PageSize, CancellationToken cancellationToken = default) =>
+        CachedAsync(FormattableString.Invariant($"campaigns|{year}|{page}|{pageSize}"), () => ReadCampaignsAsync(year, page, pageSize, cancellationToken));
+
+    private async Task<PagedList<CampaignReportItem>> ReadCampaignsAsync(int? year, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = db.Campaigns.AsNoTracking()
             .Where(c => db.ParticipationSettings.Any(s => s.CampaignId == c.Id) || db.ReportRounds.Any(r => r.CampaignId == c.Id));
@@ -56,7 +63,10 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
     }
 
     /// <summary>Years offered by the index's filter: from the earliest campaign with participation data to this year.</summary>
-    public async Task<IReadOnlyList<int>> CampaignYearsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> CampaignYearsAsync(CancellationToken cancellationToken = default) =>
+        CachedAsync("years", () => ReadCampaignYearsAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<int>> ReadCampaignYearsAsync(CancellationToken cancellationToken)
     {
         var earliest = await db.Campaigns.AsNoTracking()
             .Where(c => db.ParticipationSettings.Any(s => s.CampaignId == c.Id) || db.ReportRounds.Any(r => r.CampaignId == c.Id))
@@ -68,12 +78,18 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
     }
 
     /// <summary>Active units for the "per unit" picker.</summary>
-    public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken cancellationToken = default) =>
+        CachedAsync("units", () => ReadUnitsAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<UnitOption>> ReadUnitsAsync(CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
             .Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken);
 
     /// <summary>Registration rate, per-round rates and the unit × round matrix of one campaign; null when the campaign does not exist.</summary>
-    public async Task<CampaignReport?> CampaignAsync(int id, CancellationToken cancellationToken = default)
+    public Task<CampaignReport?> CampaignAsync(int id, CancellationToken cancellationToken = default) =>
+        CachedAsync(FormattableString.Invariant($"campaign|{id}"), () => ReadCampaignAsync(id, cancellationToken));
+
+    private async Task<CampaignReport?> ReadCampaignAsync(int id, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn })
@@ -141,7 +157,10 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
     /// <see cref="UnitRoundsPageSize"/> when <paramref name="roundsPage"/> is given), and a yearly summary; null when
     /// the unit does not exist.
     /// </summary>
-    public async Task<UnitReport?> UnitAsync(int id, int? year, int? roundsPage, CancellationToken cancellationToken = default)
+    public Task<UnitReport?> UnitAsync(int id, int? year, int? roundsPage, CancellationToken cancellationToken = default) =>
+        CachedAsync(FormattableString.Invariant($"unit|{id}|{year}|{roundsPage}"), () => ReadUnitAsync(id, year, roundsPage, cancellationToken));
+
+    private async Task<UnitReport?> ReadUnitAsync(int id, int? year, int? roundsPage, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name, u.IsActive }).FirstOrDefaultAsync(cancellationToken);
         if (unit is null)
@@ -208,7 +227,10 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock)
     }
 
     /// <summary>Commendations by year (all years), by award type and by unit (of <paramref name="year"/> when given), and the share of women among individual honorees per year.</summary>
-    public async Task<CommendationReport> CommendationsAsync(int? year, CancellationToken cancellationToken = default)
+    public Task<CommendationReport> CommendationsAsync(int? year, CancellationToken cancellationToken = default) =>
+        CachedAsync(FormattableString.Invariant($"commendations|{year}"), () => ReadCommendationsAsync(year, cancellationToken));
+
+    private async Task<CommendationReport> ReadCommendationsAsync(int? year, CancellationToken cancellationToken)
     {
         // Every figure comes from CommendationTally, kept up to date on write, so this page reads at most
         // years × (award types + units + genders) rows however many commendations there are (docs/performance.md).
