@@ -8,6 +8,8 @@ namespace EmulationPortal.Web.Controllers;
 /// <summary>Serves cover images and honoree photos (JPEG/PNG only) inline.</summary>
 public sealed class ImagesController(ImageService images, IFileStore files, ILogger<ImagesController> logger) : Controller
 {
+    private static readonly HashSet<string> InlineTypes = new(StringComparer.OrdinalIgnoreCase) { "image/jpeg", "image/png", "image/webp" };
+
     [HttpGet("/anh/{id:int}")]
     [ResponseCache(Duration = 86400, Location = ResponseCacheLocation.Any)]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
@@ -25,7 +27,14 @@ public sealed class ImagesController(ImageService images, IFileStore files, ILog
             return NotFound();
         }
 
+        // Inline only with an image type of the re-encoded set; anything else stored under an image id is a download.
+        if (!InlineTypes.Contains(image.ContentType))
+        {
+            return FileResults.Download(Response, stream, "application/octet-stream", image.OriginalName);
+        }
+
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        Response.Headers[HeaderNames.ContentDisposition] = "inline";
         return File(stream, image.ContentType);
     }
 }
