@@ -27,6 +27,7 @@ internal static class UploadSafety
         }
 
         builder.Services.AddHostedService<VirusScannerStartupLog>();
+        builder.Services.AddScoped<ImageAccess>();
         builder.Services.Configure<MvcOptions>(options => options.Filters.Add<VirusScanFilter>());
         return builder;
     }
