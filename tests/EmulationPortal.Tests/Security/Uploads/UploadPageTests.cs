@@ -55,6 +55,26 @@ public sealed class UploadPageTests(PortalAppFactory factory, ITestOutputHelper 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"The bomb took {watch.Elapsed} to refuse.");
     }
 
+    [Fact]
+    public async Task XlsxBomb_OnTheUnitsImportPage_IsRefusedInVietnamese_AndNothingIsAdded()
+    {
+        var scenario = await Proposals.Composing.UnitProposalsScenario.CreateAsync(factory);
+        var proposalId = await scenario.CreateProposalAsync();
+        var page = $"/don-vi/de-nghi/{proposalId}/nhap";
+        var bomb = UploadSamples.ZeroBombDocx(512L * 1024 * 1024);
+
+        var watch = Stopwatch.StartNew();
+        using var response = await PostMultipartAsync(scenario.Reporter, page, page + "/xem-truoc", [], ("file", "danh-sach.xlsx", bomb));
+        watch.Stop();
+        output.WriteLine($"XLSX bomb (512 MiB declared, {bomb.Length:N0} bytes): answered {(int)response.StatusCode} in {watch.Elapsed.TotalMilliseconds:N0} ms");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = Html.Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains("vượt quá giới hạn cho phép về dung lượng hoặc tỉ lệ nén", html, StringComparison.Ordinal);
+        Html.AssertNoStackTrace(html);
+        Assert.False(await factory.WithDbAsync(db => db.Nominees.AnyAsync(n => n.ProposalId == proposalId)));
+    }
+
     public static TheoryData<string, string> Disguised() => new()
     {
         // A PDF renamed .docx, an HTML page renamed .jpg, a PNG renamed .pdf.
