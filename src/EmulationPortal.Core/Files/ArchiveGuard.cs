@@ -6,7 +6,8 @@ namespace EmulationPortal.Files;
 /// <summary>"Uploads:Archive" configuration: how much a zip-based file (DOCX, XLSX, ODT) may hold once unpacked.</summary>
 public sealed class ArchiveLimits
 {
-    public static readonly ArchiveLimits Default = new();
+    /// <summary>The defaults, a fresh copy each time (the options are settable).</summary>
+    public static ArchiveLimits Default => new();
 
     /// <summary>Entries in the archive at most (a real DOCX holds a few dozen, an XLSX a few hundred at most).</summary>
     public int MaxEntries { get; set; } = 2000;
