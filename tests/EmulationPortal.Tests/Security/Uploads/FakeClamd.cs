@@ -16,9 +16,12 @@ public sealed class FakeClamd : IAsyncDisposable
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
+    private readonly string? fixedReply;
 
-    public FakeClamd()
+    /// <param name="fixedReply">When set, the answer to every scan (for example clamd's "INSTREAM size limit exceeded. ERROR").</param>
+    public FakeClamd(string? fixedReply = null)
     {
+        this.fixedReply = fixedReply;
         listener.Start();
         loop = Task.Run(AcceptAsync);
     }
@@ -103,7 +106,8 @@ public sealed class FakeClamd : IAsyncDisposable
             var bytes = data.ToArray();
             Scanned.Enqueue(bytes);
             var infected = UploadSamples.Contains(bytes, UploadSamples.Eicar);
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(infected ? "stream: Eicar-Signature FOUND\0" : "stream: OK\0"), stop.Token);
+            var reply = fixedReply ?? (infected ? "stream: Eicar-Signature FOUND" : "stream: OK");
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(reply + "\0"), stop.Token);
         }
     }
 }
