@@ -58,6 +58,12 @@ public static class TabularInput
     {
         ArgumentNullException.ThrowIfNull(content);
         var rows = new List<string[]>();
+        if (Files.ArchiveGuard.Inspect(content) != Files.ArchiveVerdict.Ok)
+        {
+            // Checked again here, whoever called (the upload check names the reason): MiniExcel never reads a zip bomb.
+            return TabularRead.Failed("Import.Unreadable");
+        }
+
         try
         {
             content.Position = 0;

@@ -41,6 +41,13 @@ public static class FileTextExtractor
         {
             var seekable = content.CanSeek ? content : ToMemory(content);
             seekable.Position = 0;
+            if (kind == FileKind.Docx && ArchiveGuard.Inspect(seekable) is var verdict and not ArchiveVerdict.Ok)
+            {
+                // A DOCX over the archive limits (a zip bomb) is not opened; the file simply has no text for search.
+                logger?.LogWarning("Skipped the text of {FileName}: the archive is {Verdict}", fileName, verdict);
+                return string.Empty;
+            }
+
             var raw = kind == FileKind.Pdf ? ReadPdf(seekable) : ReadDocx(seekable);
             return Clean(raw);
         }

@@ -32,7 +32,16 @@ public static class IncomingFiles
         var buffer = new MemoryStream();
         await upload.Content.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
-        var (kind, error) = UploadRules.Check(upload.FileName, buffer, options.MaxBytes, allowed);
+        var (kind, error) = UploadRules.Check(upload.FileName, buffer, options.MaxBytes, allowed, options.Archive);
+        var reencoded = kind is not null && allowed.All(UploadRules.ImageKinds.Contains);
+        if (reencoded)
+        {
+            // A path that takes only pictures shows them inline (covers, images in an article's text): re-encoded, so
+            // no metadata, trailing bytes or polyglot payload of the original survives.
+            (kind, buffer) = Reencode(buffer);
+            error = kind is null ? "Upload.ContentMismatch" : null;
+        }
+
         if (kind is null)
         {
             await buffer.DisposeAsync();
@@ -47,7 +56,27 @@ public static class IncomingFiles
 
         var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(buffer, cancellationToken));
         buffer.Position = 0;
-        return (new CheckedFile(upload.FileName!, kind.Value, buffer, hash), null);
+        var name = reencoded
+            ? Path.ChangeExtension(Path.GetFileName(upload.FileName!), kind == FileKind.Png ? ".png" : ".jpg")
+            : upload.FileName!;
+        return (new CheckedFile(name, kind.Value, buffer, hash), null);
+    }
+
+    /// <summary>Largest side of a re-encoded inline picture (a cover or an image in an article's text).</summary>
+    public const int InlineImageMaxSize = 1600;
+
+    private static (FileKind? Kind, MemoryStream Buffer) Reencode(MemoryStream original)
+    {
+        original.Position = 0;
+        var bytes = ImageProcessor.Reencode(original, InlineImageMaxSize, keepTransparency: true);
+        original.Dispose();
+        if (bytes is null)
+        {
+            return (null, new MemoryStream());
+        }
+
+        var kind = bytes.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 }) ? FileKind.Png : FileKind.Jpeg;
+        return (kind, new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true));
     }
 
     /// <summary>Stores a checked file (deduplicated by content) and returns its record, added to the context but not saved.</summary>

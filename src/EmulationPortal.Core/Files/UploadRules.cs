@@ -25,6 +25,9 @@ public sealed class UploadOptions
     public int MaxFileSizeMegabytes { get; set; } = 20;
 
     public long MaxBytes => MaxFileSizeMegabytes * 1024L * 1024L;
+
+    /// <summary>"Uploads:Archive": limits on what a DOCX/XLSX/ODT may unpack to (see <see cref="ArchiveGuard"/>).</summary>
+    public ArchiveLimits Archive { get; set; } = new();
 }
 
 /// <summary>
@@ -72,9 +75,12 @@ public static class UploadRules
 
     /// <summary>
     /// Returns the file's kind, or an error code: Upload.Empty, Upload.TooLarge, Upload.BadName, Upload.TypeNotAllowed,
-    /// Upload.ContentMismatch. The stream must be seekable; it is left at position 0.
+    /// Upload.ContentMismatch, Upload.ArchiveTooManyEntries, Upload.ArchiveTooLarge. The stream must be seekable; it is
+    /// left at position 0. A zip-based kind passes <see cref="ArchiveGuard"/> (with <paramref name="archive"/>, else
+    /// the default limits) before anything reads its entries.
     /// </summary>
-    public static (FileKind? Kind, string? Error) Check(string? fileName, Stream content, long maxBytes, IReadOnlySet<FileKind> allowed)
+    public static (FileKind? Kind, string? Error) Check(
+        string? fileName, Stream content, long maxBytes, IReadOnlySet<FileKind> allowed, ArchiveLimits? archive = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(allowed);
@@ -99,9 +105,9 @@ public static class UploadRules
         }
 
         content.Position = 0;
-        var matches = ContentMatches(kind, content);
+        var error = ContentError(kind, content, archive ?? ArchiveLimits.Default);
         content.Position = 0;
-        return matches ? (kind, null) : (null, "Upload.ContentMismatch");
+        return error is null ? (kind, null) : (null, error);
     }
 
     /// <summary>
@@ -125,11 +131,25 @@ public static class UploadRules
         return stem.Length > 0 && !ReservedNames.Contains(stem.Split('.')[0]) && Path.GetExtension(fileName).Length > 1;
     }
 
-    private static bool ContentMatches(FileKind kind, Stream content)
+    private static string? ContentError(FileKind kind, Stream content, ArchiveLimits archive)
     {
-        Span<byte> head = stackalloc byte[8];
+        var head = new byte[8];
         var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        head = head[..read];
+        if (kind is FileKind.Docx or FileKind.Xlsx or FileKind.Odt && read >= 4 && head.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            // The archive's limits first: nothing below (nor any library later) reads an entry of a zip bomb.
+            var verdict = ArchiveGuard.Inspect(content, archive);
+            if (verdict != ArchiveVerdict.Ok)
+            {
+                return ArchiveGuard.ErrorCode(verdict);
+            }
+        }
+
+        return ContentMatches(kind, content, head.AsSpan(0, read)) ? null : "Upload.ContentMismatch";
+    }
+
+    private static bool ContentMatches(FileKind kind, Stream content, ReadOnlySpan<byte> head)
+    {
         return kind switch
         {
             FileKind.Pdf => head.StartsWith("%PDF-"u8),

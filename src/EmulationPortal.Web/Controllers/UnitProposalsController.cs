@@ -443,6 +443,7 @@ public sealed class UnitProposalsController(
             {
                 "Upload.TooLarge" => Message(error, [proposals.Uploads.MaxFileSizeMegabytes]),
                 "Upload.TypeNotAllowed" => Message(error, ["XLSX"]),
+                "Upload.ArchiveTooLarge" or "Upload.ArchiveTooManyEntries" => Message(error, []),
                 _ => T["Proposal.NotSpreadsheet"].Value,
             };
             return (TabularRead.Failed(error ?? "Upload.ContentMismatch"), message);

@@ -11,9 +11,22 @@ internal static class ContentTestSupport
     public static byte[] Pdf(string? marker = null, int padding = 0) =>
         Encoding.ASCII.GetBytes("%PDF-1.4\n% " + (marker ?? Guid.NewGuid().ToString("N")) + "\n" + new string('x', padding) + "\n%%EOF\n");
 
-    /// <summary>The eight-byte PNG signature followed by a unique chunk.</summary>
-    public static byte[] Png() =>
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes(Guid.NewGuid().ToString("N"))];
+    /// <summary>
+    /// A real, decodable 4×4 PNG with random (partly transparent) pixels, so its content is unique: image-only uploads
+    /// (covers, images in an article) are decoded and re-encoded, and a bare signature would be refused.
+    /// </summary>
+    public static byte[] Png()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(4, 4);
+        var random = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16 * 3);
+        for (var i = 0; i < 16; i++)
+        {
+            bitmap.SetPixel(i % 4, i / 4, new SkiaSharp.SKColor(random[i * 3], random[(i * 3) + 1], random[(i * 3) + 2], i == 0 ? (byte)128 : (byte)255));
+        }
+
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
 
     /// <summary>Gets the form page, then posts the fields and files as multipart/form-data with the page's antiforgery token.</summary>
     public static async Task<HttpResponseMessage> PostMultipartAsync(

@@ -117,7 +117,7 @@ public sealed class ProposalsController(
             return NotFound();
         }
 
-        return File(stream, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, file.FileName);
+        return EmulationPortal.Web.Controllers.FileResults.Download(Response, stream, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, file.FileName);
     }
 
     private async Task<IActionResult> NomineeAsync(int id, int nomineeId, NomineeOutcomeInput input, bool exclude, CancellationToken cancellationToken)
