@@ -174,6 +174,11 @@ internal sealed class SessionTicketStore(
     public async Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         _cache.TryRemove(key, out _);
+        if (httpContext is not null && CurrentKey(httpContext) == key)
+        {
+            httpContext.Items.Remove(CurrentKeyItem);
+        }
+
         var hash = Hash(key);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

@@ -2,6 +2,7 @@ using System.Net;
 using EmulationPortal.Accounts;
 using EmulationPortal.Tests.Integration;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static EmulationPortal.Tests.Admin.AccountsTestHelpers;
 using static EmulationPortal.Tests.Security.Accounts.AccountSecurityHelpers;
 
@@ -222,5 +223,52 @@ public sealed class SessionTests(SessionClockFactory factory) : IClassFixture<Se
         await factory.WithDbAsync(db => db.Set<UserSession>().Where(s => s.UserId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, new byte[] { 1 })));
         await AssertSignedInAsync(bare, cookie);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Set<UserSession>().CountAsync(s => s.UserId == id)));
+    }
+
+    [Fact]
+    public async Task SigningIn_DoesNotEvictThePublicPageCaches()
+    {
+        var userName = await TestUsers.CreateAsync(factory, Roles.Staff);
+        var publicData = factory.Services.GetRequiredService<EmulationPortal.Common.PublicDataCache>();
+        var before = publicData.Generation;
+
+        using var client = factory.CreateBrowserlikeClient();
+        using var signIn = await TestUsers.SignInAsync(client, userName, TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(before, publicData.Generation);
+    }
+
+    [Fact]
+    public async Task AFormTokenFromAnotherSessionOfTheSameUser_IsRefused()
+    {
+        var userName = await TestUsers.CreateAsync(factory, Roles.Staff);
+        var sessions = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var client = factory.CreateBrowserlikeClient();
+            using var signIn = await TestUsers.SignInAsync(client, userName, TestUsers.Password);
+            sessions.Add(CookiePair(SetCookie(signIn, AuthCookie)!));
+        }
+
+        using var bare = BareClient(factory);
+        using var page = await GetWithCookieAsync(bare, Protected, sessions[0]);
+        var token = Html.AntiforgeryToken(await page.Content.ReadAsStringAsync());
+        var antiforgery = CookiePair(SetCookie(page, ".EmulationPortal.Antiforgery")!);
+
+        async Task<HttpStatusCode> SignOutWithAsync(string session)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/dang-xuat", UriKind.Relative))
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+            };
+            post.Headers.Add("Cookie", session + "; " + antiforgery);
+            using var response = await bare.SendAsync(post);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, await SignOutWithAsync(sessions[1]));
+        await AssertSignedInAsync(bare, sessions[1]);
+        Assert.Equal(HttpStatusCode.Redirect, await SignOutWithAsync(sessions[0]));
     }
 }
