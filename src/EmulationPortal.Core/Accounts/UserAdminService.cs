@@ -46,10 +46,10 @@ public sealed record UserAdminResult(string? UserId, IReadOnlyList<ServiceError>
 
 /// <summary>
 /// Accounts for administrators: create, edit roles and unit, lock, disable, reset the password. Disabling, locking,
-/// a change of roles and a password reset raise the security stamp, which ends the user's sessions at their next
-/// request after the validation interval. An administrator cannot lock, disable or demote themself.
+/// a change of roles and a password reset end the user's server-side sessions at once (<see cref="ISessionRevoker"/>,
+/// after the commit) and raise the security stamp as a second line. An administrator cannot lock, disable or demote themself.
 /// </summary>
-public sealed class UserAdminService(PortalDbContext db, UserManager<PortalUser> users, PortalClock clock)
+public sealed class UserAdminService(PortalDbContext db, UserManager<PortalUser> users, PortalClock clock, ISessionRevoker? sessions = null)
 {
     public const int PageSize = 25;
     public const int MaxUserNameLength = 100;
@@ -262,6 +262,11 @@ public sealed class UserAdminService(PortalDbContext db, UserManager<PortalUser>
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (removed.Count > 0 || added.Count > 0)
+        {
+            await RevokeSessionsAsync(user.Id, cancellationToken);
+        }
+
         return UserAdminResult.Ok(user.Id);
     }
 
@@ -313,6 +318,7 @@ public sealed class UserAdminService(PortalDbContext db, UserManager<PortalUser>
 
         // ResetPasswordAsync already raises the security stamp; the user's sessions end.
         await transaction.CommitAsync();
+        await RevokeSessionsAsync(user.Id);
         return UserAdminResult.Ok(user.Id, password);
     }
 
@@ -339,8 +345,17 @@ public sealed class UserAdminService(PortalDbContext db, UserManager<PortalUser>
         }
 
         await transaction.CommitAsync();
+        if (restricting)
+        {
+            await RevokeSessionsAsync(user.Id);
+        }
+
         return UserAdminResult.Ok(user.Id);
     }
+
+    /// <summary>After the commit: the session store uses its own connection, which an open SQLite transaction would block.</summary>
+    private Task RevokeSessionsAsync(string userId, CancellationToken cancellationToken = default) =>
+        sessions is null ? Task.CompletedTask : sessions.RevokeAllAsync(userId, exceptKey: null, cancellationToken);
 
     private async Task<List<ServiceError>> CheckCommonAsync(
         string displayName, string email, int? unitId, int? staffMemberId, IReadOnlyList<string> roles, CancellationToken cancellationToken)

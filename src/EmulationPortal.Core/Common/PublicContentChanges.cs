@@ -20,12 +20,12 @@ public interface IPublicContentChanges
 public static class PublicContent
 {
     /// <summary>
-    /// Rows no public page shows: accounts and sign-ins, the audit log, feedback, unit reports and reminders, the
+    /// Rows no public page shows: accounts, sign-ins and sessions, the audit log, feedback, unit reports and reminders, the
     /// proposal workflow's working papers, and the derived summaries. Everything else counts as public, so a new entity type errs on the side of eviction.
     /// </summary>
     private static readonly HashSet<Type> PrivateTypes =
     [
-        typeof(PortalUser), typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
+        typeof(PortalUser), typeof(UserSession), typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
         typeof(AuditEntry), typeof(Feedback), typeof(Registration), typeof(RegistrationTarget), typeof(ProgressReport),
         typeof(ProgressReportValue), typeof(ProgressReportAttachment), typeof(Reminder), typeof(ReportRound),

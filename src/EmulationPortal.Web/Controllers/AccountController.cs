@@ -1,10 +1,12 @@
 using EmulationPortal.Accounts;
 using EmulationPortal.Audit;
+using EmulationPortal.Web.Infrastructure.Security;
 using EmulationPortal.Web.Models;
 using EmulationPortal.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace EmulationPortal.Web.Controllers;
@@ -14,6 +16,9 @@ public sealed class AccountController(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
     IStringLocalizer<SharedResource> l,
+    IStringLocalizer<AccountSecurityResource> security,
+    AccountSecuritySettings settings,
+    ISessionRevoker sessions,
     AuditService audit,
     ILogger<AccountController> logger) : Controller
 {
@@ -21,8 +26,13 @@ public sealed class AccountController(
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
 
+    /// <summary>
+    /// Signs in. Rate-limited per client address (429 page). An unknown user, a wrong password, a locked and a
+    /// disabled account all get the same page, status and message (no user enumeration, ASVS 6.3.8).
+    /// </summary>
     [HttpPost("/dang-nhap")]
     [AllowAnonymous]
+    [EnableRateLimiting(AccountSecurity.SignInPolicy)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -32,6 +42,7 @@ public sealed class AccountController(
             return View(input);
         }
 
+        // Always a new session under a new key: the sign-in page does not read the cookie (SessionCookieManager).
         var result = await signInManager.PasswordSignInAsync(input.UserName.Trim(), input.Password, input.RememberMe, lockoutOnFailure: true);
 
         // Audit: the user name as typed, never the password.
@@ -52,13 +63,9 @@ public sealed class AccountController(
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserName} is locked out", input.UserName);
-            ModelState.AddModelError(string.Empty, l["Account.LockedOut"]);
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, l["Account.InvalidLogin"]);
         }
 
+        ModelState.AddModelError(string.Empty, security["SignIn.Failed", settings.MaxFailedAttempts, settings.LockoutMinutesShown]);
         return View(input);
     }
 
@@ -117,6 +124,9 @@ public sealed class AccountController(
 
         user.MustChangePassword = false;
         await userManager.UpdateAsync(user);
+
+        // The user's other sessions end (another device may be the reason for the change); this one is re-issued.
+        await sessions.RevokeAllAsync(user.Id, SessionTicketStore.CurrentKey(HttpContext), HttpContext.RequestAborted);
         await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User {UserName} changed the password", user.UserName);
         TempData["Notice"] = l["Account.PasswordChanged"].Value;

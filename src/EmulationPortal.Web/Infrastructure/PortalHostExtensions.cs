@@ -92,43 +92,16 @@ internal static class PortalHostExtensions
         builder.Services.AddPublicPageCache(configuration);
 
         builder.Services
-            .AddIdentity<PortalUser, IdentityRole>(options =>
-            {
-                options.Password.RequiredLength = 8;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                options.User.RequireUniqueEmail = false;
-            })
+            // Password, lockout, cookie and session settings: Security/AccountSecurity.cs (AddAccountSecurity).
+            .AddIdentity<PortalUser, IdentityRole>(options => options.User.RequireUniqueEmail = false)
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
 
-        // Sessions re-check the user's security stamp this often: disabling a user, changing their roles or resetting
-        // their password changes the stamp and so ends their sessions within this interval.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = configuration.GetValue("Security:SessionValidationInterval", TimeSpan.FromMinutes(1)));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<EmulationPortal.Audit.IAuditActor, HttpContextAuditActor>();
-
-        builder.Services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = ".EmulationPortal.Auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.LoginPath = "/dang-nhap";
-            options.LogoutPath = "/dang-xuat";
-            options.AccessDeniedPath = "/khong-co-quyen";
-            options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        });
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(
