@@ -17,12 +17,12 @@ namespace EmulationPortal.Reporting;
 /// </summary>
 public sealed class ReportingDataCache() : GenerationCache(TimeSpan.FromMinutes(1), 500)
 {
-    /// <summary>Rows no dashboard figure is counted from: accounts and sign-ins, the audit log, feedback, the search index.</summary>
+    /// <summary>Rows no dashboard figure is counted from: accounts, sign-ins and sessions, the audit log, feedback, the search index.</summary>
     private static readonly HashSet<Type> UnrelatedTypes =
     [
         typeof(PortalUser), typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
-        typeof(AuditEntry), typeof(Feedback), typeof(SearchEntry),
+        typeof(UserSession), typeof(AuditEntry), typeof(Feedback), typeof(SearchEntry),
     ];
 
     /// <summary>Whether a pending save can change a dashboard figure; a new entity type errs on the side of eviction.</summary>
