@@ -45,6 +45,12 @@ internal static class SecurityHeaders
         "frame-ancestors 'self'; " +
         "form-action 'self'";
 
+    /// <summary>
+    /// Everything that is not a page (files, images, feeds, style sheets): nothing may load or run if a browser ever
+    /// shows it as a document, and it may not be framed by another site.
+    /// </summary>
+    public const string NonDocumentPolicy = "default-src 'none'; frame-ancestors 'self'; sandbox";
+
     /// <summary>Browser features the portal never uses, switched off for it and anything it might embed.</summary>
     public const string PermissionsPolicy =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=(), accelerometer=()";
@@ -60,6 +66,10 @@ internal static class SecurityHeaders
 
         // Kestrel names itself in a Server header unless told not to; the portal's software is nobody's business.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
+        // The portal ships no client-side validation library, and with client validation on, a valid validation summary
+        // is written as <li style="display:none">, an inline style the policy refuses (the empty bullet would show).
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 
         if (builder.Configuration.GetValue(HttpsOnlyKey, false))
         {
@@ -116,12 +126,16 @@ internal static class SecurityHeaders
             headers[HeaderNames.StrictTransportSecurity] = StrictTransportSecurity;
         }
 
-        if (IsHtml(headers[HeaderNames.ContentType]))
+        headers[HeaderNames.XFrameOptions] = "SAMEORIGIN";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
+
+        // A 304 and a redirect carry no policy: a browser merges the headers of a 304 into the page it has stored,
+        // and the page's own policy must stay.
+        var contentType = headers[HeaderNames.ContentType];
+        if (contentType.Count > 0 && context.Response.StatusCode != StatusCodes.Status304NotModified)
         {
-            headers[HeaderNames.ContentSecurityPolicy] = policy;
-            headers[HeaderNames.XFrameOptions] = "SAMEORIGIN";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers[HeaderNames.ContentSecurityPolicy] = IsHtml(contentType) ? policy : NonDocumentPolicy;
         }
     }
 
