@@ -57,8 +57,17 @@ internal static class SecurityHeaders
 
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
-    /// <summary>One year, the least ASVS and the HSTS preload list accept.</summary>
-    public const string StrictTransportSecurity = "max-age=31536000";
+    /// <summary>
+    /// One year, the least ASVS accepts; at level 2 ASVS also wants the portal's own subdomains covered
+    /// (includeSubDomains covers hosts under the portal's host name, not its siblings). Security:Hsts:IncludeSubDomains
+    /// = false drops it for a portal served at a bare domain whose other subdomains are not yet HTTPS.
+    /// </summary>
+    public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+
+    public const string StrictTransportSecurityHostOnly = "max-age=31536000";
+
+    /// <summary>Responses without a body type (redirects, 204): nothing to restrict but framing.</summary>
+    public const string BodilessPolicy = "frame-ancestors 'self'";
 
     public static WebApplicationBuilder AddSecurityHeaders(this WebApplicationBuilder builder)
     {
@@ -89,6 +98,7 @@ internal static class SecurityHeaders
 
         // HSTS is never sent to the developer's own machine: a browser would then refuse http://localhost for a year.
         var sendHsts = !app.Environment.IsDevelopment();
+        var hsts = app.Configuration.GetValue("Security:Hsts:IncludeSubDomains", true) ? StrictTransportSecurity : StrictTransportSecurityHostOnly;
 
         app.Use((context, next) =>
         {
@@ -97,11 +107,11 @@ internal static class SecurityHeaders
             context.Response.OnStarting(
                 static state =>
                 {
-                    var (ctx, csp, hsts) = ((HttpContext, string, bool))state;
-                    Apply(ctx, csp, hsts);
+                    var (ctx, csp, sts) = ((HttpContext, string, string?))state;
+                    Apply(ctx, csp, sts);
                     return Task.CompletedTask;
                 },
-                (context, policy, sendHsts));
+                (context, policy, sendHsts ? hsts : null));
             return next(context);
         });
 
@@ -113,7 +123,7 @@ internal static class SecurityHeaders
         return app;
     }
 
-    private static void Apply(HttpContext context, string policy, bool sendHsts)
+    private static void Apply(HttpContext context, string policy, string? hsts)
     {
         var headers = context.Response.Headers;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
@@ -121,22 +131,24 @@ internal static class SecurityHeaders
         headers.Remove(HeaderNames.Server);
         headers.Remove(HeaderNames.XPoweredBy);
 
-        if (sendHsts && context.Request.IsHttps)
+        if (hsts is not null && context.Request.IsHttps)
         {
-            headers[HeaderNames.StrictTransportSecurity] = StrictTransportSecurity;
+            headers[HeaderNames.StrictTransportSecurity] = hsts;
         }
 
         headers[HeaderNames.XFrameOptions] = "SAMEORIGIN";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
 
-        // A 304 and a redirect carry no policy: a browser merges the headers of a 304 into the page it has stored,
-        // and the page's own policy must stay.
-        var contentType = headers[HeaderNames.ContentType];
-        if (contentType.Count > 0 && context.Response.StatusCode != StatusCodes.Status304NotModified)
+        // A 304 carries no policy: a browser merges the headers of a 304 into the response it has stored, and a page
+        // must keep its own policy.
+        if (context.Response.StatusCode == StatusCodes.Status304NotModified)
         {
-            headers[HeaderNames.ContentSecurityPolicy] = IsHtml(contentType) ? policy : NonDocumentPolicy;
+            return;
         }
+
+        var contentType = headers[HeaderNames.ContentType];
+        headers[HeaderNames.ContentSecurityPolicy] = contentType.Count == 0 ? BodilessPolicy : IsHtml(contentType) ? policy : NonDocumentPolicy;
     }
 
     private static bool IsHtml(StringValues contentType) =>

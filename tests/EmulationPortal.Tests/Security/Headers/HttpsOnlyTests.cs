@@ -39,7 +39,7 @@ public sealed class HttpsOnlyTests(HttpsOnlyTests.HttpsOnlyPortal portal) : ICla
         using var response = await https.GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("max-age=31536000", HeaderAssert.Single(response, "Strict-Transport-Security"));
+        Assert.Equal("max-age=31536000; includeSubDomains", HeaderAssert.Single(response, "Strict-Transport-Security"));
         Assert.Equal(HeaderAssert.PagePolicy + "; upgrade-insecure-requests", HeaderAssert.Single(response, "Content-Security-Policy"));
     }
 }

@@ -96,12 +96,13 @@ public sealed class SecurityHeadersTests(PortalAppFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Redirect_ToSignIn_CarriesNosniffAndReferrerPolicy()
+    public async Task Redirect_ToSignIn_CarriesNosniffReferrerPolicyAndFrameAncestors()
     {
         using var response = await factory.CreateBrowserlikeClient().GetAsync(new Uri("/Admin", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         HeaderAssert.Common(response);
+        Assert.Equal("frame-ancestors 'self'", HeaderAssert.Single(response, "Content-Security-Policy"));
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class SecurityHeadersTests(PortalAppFactory factory) : IClassFixtu
         using var plain = await http.GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
-        Assert.Equal("max-age=31536000", HeaderAssert.Single(secure, "Strict-Transport-Security"));
+        Assert.Equal("max-age=31536000; includeSubDomains", HeaderAssert.Single(secure, "Strict-Transport-Security"));
         HeaderAssert.Page(secure);
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
