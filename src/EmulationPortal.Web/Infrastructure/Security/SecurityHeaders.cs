@@ -82,7 +82,7 @@ internal static class SecurityHeaders
 
         if (builder.Configuration.GetValue(HttpsOnlyKey, false))
         {
-            // Behind a proxy the port is usually 443; when the app listens on HTTPS itself Kestrel's address is found.
+            // The target port is Kestrel's own HTTPS endpoint, or the https_port setting (443 behind a proxy).
             builder.Services.AddHttpsRedirection(o => o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect);
         }
 
