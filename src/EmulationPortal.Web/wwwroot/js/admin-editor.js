@@ -10,22 +10,24 @@
     var labels = JSON.parse(script.getAttribute('data-labels') || '{}');
     var uploadUrl = script.getAttribute('data-upload-url');
 
-    // Quill's snow theme writes its tooltip and heading names in CSS, in English: replace them.
+    // Quill's snow theme writes its tooltip and heading names in CSS, in English: /css/admin-editor.css shows these
+    // custom properties instead. Set through the CSSOM: the Content-Security-Policy forbids inline <style>.
     function css(text) {
         return '"' + String(text || '').replace(/["\\]/g, '') + '"';
     }
-    var style = document.createElement('style');
-    style.textContent =
-        '.ql-snow .ql-tooltip::before{content:' + css(labels.tooltipVisit) + '}' +
-        '.ql-snow .ql-tooltip a.ql-action::after{content:' + css(labels.tooltipEdit) + '}' +
-        '.ql-snow .ql-tooltip a.ql-remove::before{content:' + css(labels.tooltipRemove) + '}' +
-        '.ql-snow .ql-tooltip.ql-editing a.ql-action::after{content:' + css(labels.tooltipSave) + '}' +
-        '.ql-snow .ql-tooltip[data-mode=link]::before{content:' + css(labels.linkPrompt) + '}' +
-        '.ql-snow .ql-picker.ql-header .ql-picker-label::before,.ql-snow .ql-picker.ql-header .ql-picker-item::before{content:' + css(labels.headingNormal) + '}' +
-        '.ql-snow .ql-picker.ql-header .ql-picker-label[data-value="2"]::before,.ql-snow .ql-picker.ql-header .ql-picker-item[data-value="2"]::before{content:' + css(labels.heading2) + '}' +
-        '.ql-snow .ql-picker.ql-header .ql-picker-label[data-value="3"]::before,.ql-snow .ql-picker.ql-header .ql-picker-item[data-value="3"]::before{content:' + css(labels.heading3) + '}';
-    style.textContent += '.rich-editor .ql-editor{min-height:16rem;font-size:1rem;line-height:1.6}';
-    document.head.appendChild(style);
+    var names = {
+        '--editor-tooltip-visit': labels.tooltipVisit,
+        '--editor-tooltip-edit': labels.tooltipEdit,
+        '--editor-tooltip-remove': labels.tooltipRemove,
+        '--editor-tooltip-save': labels.tooltipSave,
+        '--editor-link-prompt': labels.linkPrompt,
+        '--editor-heading-normal': labels.headingNormal,
+        '--editor-heading-2': labels.heading2,
+        '--editor-heading-3': labels.heading3
+    };
+    Object.keys(names).forEach(function (name) {
+        document.documentElement.style.setProperty(name, css(names[name]));
+    });
 
     function tokenOf(form) {
         var field = form && form.querySelector('input[name="__RequestVerificationToken"]');
