@@ -1,5 +1,6 @@
 using EmulationPortal.Accounts;
 using EmulationPortal.Audit;
+using EmulationPortal.Web.Infrastructure.Security;
 using EmulationPortal.Web.Models;
 using EmulationPortal.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -63,6 +64,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("/dang-xuat")]
+    [AllowAnonymous]
     public async Task<IActionResult> Logout()
     {
         if (User.Identity?.IsAuthenticated == true)
@@ -83,11 +85,11 @@ public sealed class AccountController(
     }
 
     [HttpGet("/doi-mat-khau")]
-    [Authorize]
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public IActionResult ChangePassword() => View(new ChangePasswordInput());
 
     [HttpPost("/doi-mat-khau")]
-    [Authorize]
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -1,11 +1,13 @@
 using EmulationPortal.Documents;
 using EmulationPortal.Files;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace EmulationPortal.Web.Controllers;
 
 /// <summary>Serves cover images and honoree photos (JPEG/PNG only) inline.</summary>
+[AllowAnonymous]
 public sealed class ImagesController(ImageService images, IFileStore files, ILogger<ImagesController> logger) : Controller
 {
     [HttpGet("/anh/{id:int}")]
