@@ -108,6 +108,17 @@ internal sealed partial class ClientErrorLogging(ILogger<ClientErrorLogging> log
 {
     public void OnResultExecuting(Microsoft.AspNetCore.Mvc.Filters.ResultExecutingContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The antiforgery check is the first to read a posted form, and reports a body over the server's limit as a
+        // bad token (400): say 413, so the page tells the user the upload was too large.
+        if (context.Result is Microsoft.AspNetCore.Mvc.Core.Infrastructure.IAntiforgeryValidationFailedResult
+            && context.HttpContext.Request.ContentLength is { } length
+            && context.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit
+            && length > limit)
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+        }
     }
 
     public void OnResultExecuted(Microsoft.AspNetCore.Mvc.Filters.ResultExecutedContext context)
@@ -120,7 +131,11 @@ internal sealed partial class ClientErrorLogging(ILogger<ClientErrorLogging> log
             return;
         }
 
-        if (context.Result is Microsoft.AspNetCore.Mvc.Core.Infrastructure.IAntiforgeryValidationFailedResult)
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            LogRefused(http.TraceIdentifier, status, http.Request.Method, http.Request.Path, "body over the size limit", string.Empty);
+        }
+        else if (context.Result is Microsoft.AspNetCore.Mvc.Core.Infrastructure.IAntiforgeryValidationFailedResult)
         {
             LogRefused(http.TraceIdentifier, status, http.Request.Method, http.Request.Path, "antiforgery token missing or invalid", string.Empty);
         }

@@ -19,7 +19,7 @@ namespace EmulationPortal.Tests.Security.Errors;
 /// test-only controller that fails on purpose. The controller exists only in this factory: the shipped app has no
 /// way to force an error.
 /// </summary>
-public sealed class LoggingAppFactory : PortalAppFactory
+public class LoggingAppFactory : PortalAppFactory
 {
     public const string ForcedErrorMarker = "FORCED-ERROR-7f3a";
 
