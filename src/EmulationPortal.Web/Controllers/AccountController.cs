@@ -70,6 +70,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("/dang-xuat")]
+    [AllowAnonymous]
     public async Task<IActionResult> Logout()
     {
         if (User.Identity?.IsAuthenticated == true)
@@ -90,11 +91,11 @@ public sealed class AccountController(
     }
 
     [HttpGet("/doi-mat-khau")]
-    [Authorize]
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public IActionResult ChangePassword() => View(new ChangePasswordInput());
 
     [HttpPost("/doi-mat-khau")]
-    [Authorize]
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

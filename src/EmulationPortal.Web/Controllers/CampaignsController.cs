@@ -5,6 +5,7 @@ using EmulationPortal.Accounts;
 using EmulationPortal.Campaigns;
 using EmulationPortal.Common;
 using EmulationPortal.Participation;
+using EmulationPortal.Web.Infrastructure.Security;
 using EmulationPortal.Web.Models;
 using EmulationPortal.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public sealed class CampaignsController(
     IStringLocalizer<ParticipationResource> text) : Controller
 {
     [HttpGet("")]
+    [AllowAnonymous]
     public async Task<IActionResult> Index(
         [FromQuery(Name = "tinh-trang")] string? state,
         [FromQuery(Name = "loai")] string? kind,
@@ -39,6 +41,7 @@ public sealed class CampaignsController(
     }
 
     [HttpGet("{slug}")]
+    [AllowAnonymous]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.GetBySlugAsync(slug, cancellationToken);
@@ -50,7 +53,7 @@ public sealed class CampaignsController(
     /// then returns to the campaign page (Post/Redirect/Get). Validation errors show the form again on its own page.
     /// </summary>
     [HttpPost("{slug}/dang-ky-ca-nhan")]
-    [Authorize]
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> RegisterPersonally(string slug, PersonalRegistrationForm form, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EmulationPortal.Council;
+using EmulationPortal.Web.Infrastructure.Security;
 using EmulationPortal.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace EmulationPortal.Web.Controllers;
 /// Bỏ phiếu kín (/hoi-dong/bo-phieu): a council member marked present in an open online session votes on each item
 /// once. The page says that the member has voted, never how; anyone who is not a council member gets 403.
 /// </summary>
-[Authorize]
+[Authorize(Policy = AccessPolicies.SignedIn)]
 [AutoValidateAntiforgeryToken]
 [Route("hoi-dong/bo-phieu")]
 public sealed class CouncilBallotController(CouncilService council, IStringLocalizer<CouncilResource> text) : Controller

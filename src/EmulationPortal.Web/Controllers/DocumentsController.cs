@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using EmulationPortal.Web.Infrastructure;
 using System.Globalization;
@@ -11,6 +12,7 @@ using Microsoft.Net.Http.Headers;
 namespace EmulationPortal.Web.Controllers;
 
 [Route("van-ban")]
+[AllowAnonymous]
 public sealed class DocumentsController(DocumentService documents, IFileStore files, ILogger<DocumentsController> logger) : Controller
 {
     [HttpGet("")]

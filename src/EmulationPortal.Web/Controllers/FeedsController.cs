@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using System.Text;
@@ -13,6 +14,7 @@ namespace EmulationPortal.Web.Controllers;
 
 /// <summary>Discovery for readers and search engines: RSS of news and of new documents, the sitemap, robots.txt.</summary>
 [OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
+[AllowAnonymous]
 public sealed class FeedsController(
     FeedService feeds, PublicUrls urls, IOptions<SitemapOptions> sitemap, IStringLocalizer<FeedsResource> l) : Controller
 {

@@ -1,4 +1,5 @@
 using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using EmulationPortal.Home;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ namespace EmulationPortal.Web.Controllers;
 
 /// <summary>The emulation-movement home page (chuyên trang thi đua – khen thưởng).</summary>
 [OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
+[AllowAnonymous]
 public sealed class HomeController(HomeService home) : Controller
 {
     [HttpGet("/")]

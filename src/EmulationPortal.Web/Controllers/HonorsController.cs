@@ -1,4 +1,5 @@
 using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using EmulationPortal.Honors;
@@ -9,6 +10,7 @@ namespace EmulationPortal.Web.Controllers;
 
 [OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 [Route("vinh-danh")]
+[AllowAnonymous]
 public sealed class HonorsController(HonorService honors) : Controller
 {
     [HttpGet("")]

@@ -1,5 +1,6 @@
 using EmulationPortal.Accounts;
 using EmulationPortal.Files;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -10,6 +11,7 @@ namespace EmulationPortal.Web.Controllers;
 /// shown to whom is <see cref="ImageAccess"/>: a draft's cover only to staff who edit content, a private attachment
 /// (a unit's report, a dossier) never.
 /// </summary>
+[AllowAnonymous]
 public sealed class ImagesController(ImageAccess images, IFileStore files, ILogger<ImagesController> logger) : Controller
 {
     private static readonly HashSet<string> InlineTypes = new(StringComparer.OrdinalIgnoreCase) { "image/jpeg", "image/png", "image/webp" };

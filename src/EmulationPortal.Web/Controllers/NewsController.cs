@@ -1,4 +1,5 @@
 using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using EmulationPortal.Campaigns;
 using EmulationPortal.News;
@@ -9,6 +10,7 @@ namespace EmulationPortal.Web.Controllers;
 
 [OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 [Route("tin-tuc")]
+[AllowAnonymous]
 public sealed class NewsController(NewsService news, CampaignService campaigns) : Controller
 {
     [HttpGet("")]

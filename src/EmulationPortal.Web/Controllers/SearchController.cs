@@ -1,4 +1,5 @@
 using EmulationPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using EmulationPortal.Search;
 using EmulationPortal.Web.Models;
@@ -9,6 +10,7 @@ namespace EmulationPortal.Web.Controllers;
 /// <summary>The public results page behind the header's search box.</summary>
 [OutputCache(PolicyName = OutputCacheRegistration.PublicPage)]
 [Route("tim-kiem")]
+[AllowAnonymous]
 public sealed class SearchController(SearchService search) : Controller
 {
     [HttpGet("")]

@@ -380,7 +380,9 @@ public sealed class UnitProposalsController(
 
     private async Task<PortalUser?> UserAsync() => await users.GetUserAsync(User);
 
-    private static bool IsMissing(ServiceResult result) => result.Errors.Any(e => e.Code == "Proposal.NotFound");
+    // A nominee or paper id that is not of this proposal (another unit's, say) is "not found" like a foreign proposal id.
+    private static bool IsMissing(ServiceResult result) =>
+        result.Errors.Any(e => e.Code is "Proposal.NotFound" or "Proposal.NomineeNotFound" or "Proposal.DocumentNotFound");
 
     private void AddErrors(ServiceResult result)
     {

@@ -165,9 +165,12 @@ internal static class PortalHostExtensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseSecurityHeaders();
+
+        // Outside the error pages: one log event per request with its final status (ErrorHardening).
+        app.UseRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/loi");
+            app.UseExceptionHandler(ErrorHardening.ExceptionHandlerOptions());
         }
 
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
@@ -176,7 +179,6 @@ internal static class PortalHostExtensions
             app.UseQueryCountWarning(threshold);
         }
 
-        app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         // The data generation a request starts with keys the fragments it renders: a fragment rendered from data read
         // before a change is then stored under the old generation and never served after it.
