@@ -27,7 +27,6 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<CampaignService>();
         services.AddScoped<NewsService>();
         services.AddScoped<DocumentService>();
-        services.AddScoped<ImageService>();
         services.AddScoped<HonorService>();
         services.AddScoped<HomeService>();
         services.AddSingleton<PublicDataCache>();

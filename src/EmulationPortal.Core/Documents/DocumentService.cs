@@ -98,13 +98,3 @@ public sealed class DocumentService(PortalDbContext db, PublicDataCache? cache =
             dates.Select(d => d.Year).Distinct().OrderDescending().ToList());
     }
 }
-
-/// <summary>Reads images (covers, photos) that public pages show inline.</summary>
-public sealed class ImageService(PortalDbContext db)
-{
-    public async Task<AttachmentDownload?> FindImageAsync(int fileId, CancellationToken cancellationToken = default) =>
-        await db.StoredFiles.AsNoTracking()
-            .Where(f => f.Id == fileId && (f.ContentType == "image/jpeg" || f.ContentType == "image/png"))
-            .Select(f => new AttachmentDownload(f.OriginalName, f.ContentType, f.Size, f.StorageKey))
-            .FirstOrDefaultAsync(cancellationToken);
-}
