@@ -140,6 +140,7 @@ internal static class PortalHostExtensions
         builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, VietnameseModelBindingMessages>();
 
         builder.AddAccountSecurity();
+        builder.AddReverseProxy();
         builder.AddSecurityHeaders();
         builder.AddUploadSafety();
         builder.AddErrorHardening();
@@ -164,6 +165,7 @@ internal static class PortalHostExtensions
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseSecurityHeaders();
 
         // Outside the error pages: one log event per request with its final status (ErrorHardening).
