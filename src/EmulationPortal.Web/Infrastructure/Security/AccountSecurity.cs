@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace EmulationPortal.Web.Infrastructure.Security;
 
-/// <summary>Lockout, sign-in rate limit and cookie settings (<c>Security:*</c>); see docs/security-accounts.md.</summary>
+/// <summary>Lockout, sign-in rate limit and cookie settings (<c>Security:*</c>); see docs/security.md.</summary>
 public sealed class AccountSecuritySettings
 {
     /// <summary><c>Security:HttpsOnly</c>: the portal is served over HTTPS only; cookies become <c>__Host-</c> and Secure.</summary>

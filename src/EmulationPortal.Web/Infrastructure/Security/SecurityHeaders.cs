@@ -6,7 +6,7 @@ namespace EmulationPortal.Web.Infrastructure.Security;
 /// <summary>
 /// Response headers (ASVS V3.4): a constant Content-Security-Policy (the views hold no inline script, style or event
 /// handler, so no nonce is needed and a page stored by the output cache can be replayed to anyone), nosniff,
-/// referrer policy, HSTS on HTTPS, no Server header. See docs/security-headers.md.
+/// referrer policy, HSTS on HTTPS, no Server header. See docs/security.md.
 /// </summary>
 internal static class SecurityHeaders
 {

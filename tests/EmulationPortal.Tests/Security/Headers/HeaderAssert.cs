@@ -1,7 +1,7 @@
 
 namespace EmulationPortal.Tests.Security.Headers;
 
-/// <summary>What every response of the portal must carry (docs/security-headers.md), written out here on purpose: a
+/// <summary>What every response of the portal must carry (docs/security.md), written out here on purpose: a
 /// test that read the expected values from the production constants would pass whatever they said.</summary>
 internal static class HeaderAssert
 {
