@@ -279,6 +279,9 @@ internal sealed class PortalServer : IAsyncDisposable
         ["Seed__AdminPassword"] = "bench-admin-unused-2026",
         ["Reminders__Enabled"] = "false",
         ["Serilog__MinimumLevel__Default"] = "Warning",
+
+        // The harness signs in afresh before each signed-in page, all from 127.0.0.1.
+        ["Security__SignInRateLimit__PermitLimit"] = "1000",
     };
 
     /// <summary>Starts <c>dotnet {dll}</c> in Production on a free loopback port; ready at the first 200 of <paramref name="probePath"/>.</summary>
