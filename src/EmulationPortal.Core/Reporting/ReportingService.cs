@@ -15,6 +15,12 @@ public sealed class ReportingService(PortalDbContext db, PortalClock clock, Repo
 {
     public const int PageSize = 20;
 
+    /// <summary>
+    /// The version of the dashboard data (changes with every save that can change a figure, and with the date), for keying
+    /// rendered fragments; read it before reading the data. Null without a cache: then nothing may be kept.
+    /// </summary>
+    public string? DataVersion => cache is null ? null : FormattableString.Invariant($"{cache.Generation}|{clock.Today:yyyy-MM-dd}");
+
     /// <summary>Reads through <see cref="ReportingDataCache"/> when there is one; the key holds today's date, which some figures depend on.</summary>
     private Task<T> CachedAsync<T>(string key, Func<Task<T>> read) =>
         cache is null ? read() : cache.GetOrCreateAsync(FormattableString.Invariant($"{key}|{clock.Today:yyyy-MM-dd}"), read);

@@ -28,6 +28,8 @@ public sealed class ReportingController(
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery(Name = "nam")] string? year, [FromQuery(Name = "trang")] string? page, CancellationToken cancellationToken)
     {
+        // Taken before the data is read: a body rendered from data read across a save is kept under the old version.
+        var version = reports.DataVersion;
         var q = new QueryValues();
         var y = q.Year(year);
         var list = await reports.CampaignsAsync(y, q.Page(page), cancellationToken: cancellationToken);
@@ -35,7 +37,10 @@ public sealed class ReportingController(
         return View(new ReportingIndexViewModel(
             list, y, await reports.CampaignYearsAsync(cancellationToken), await reports.UnitsAsync(cancellationToken), q.HasInvalid,
             new PagerModel(list.Page, list.TotalPages, list.TotalCount, nameof(Index), "Reporting", kept),
-            await PrintHeaderAsync(cancellationToken)));
+            await PrintHeaderAsync(cancellationToken))
+        {
+            FragmentKey = version is null ? null : version + "|" + Request.QueryString,
+        });
     }
 
     [HttpGet("xuat")]

@@ -11,7 +11,11 @@ public sealed record ReportPrintHeader(string ParentName, string OrganisationNam
 
 public sealed record ReportingIndexViewModel(
     PagedList<CampaignReportItem> Campaigns, int? Year, IReadOnlyList<int> Years, IReadOnlyList<UnitOption> Units,
-    bool HasInvalidFilter, PagerModel Pager, ReportPrintHeader Print);
+    bool HasInvalidFilter, PagerModel Pager, ReportPrintHeader Print)
+{
+    /// <summary>Key of the rendered page body (the same for every leader); null when it may not be kept.</summary>
+    public string? FragmentKey { get; init; }
+}
 
 public sealed record CampaignReportViewModel(CampaignReport Report, ReportPrintHeader Print);
 

@@ -14,6 +14,16 @@ public sealed class DashboardCacheTests(DashboardAppFactory factory) : IClassFix
     private static async Task<string> TextAsync(HttpClient client, string url) =>
         Html.Text(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
 
+    /// <summary>The index's table row of one campaign, as text (the index body is also kept as a rendered fragment).</summary>
+    private static async Task<string> IndexRowAsync(HttpClient client, int campaignId)
+    {
+        var html = await client.GetStringAsync(new Uri("/bao-cao?nam=2026", UriKind.Relative));
+        var link = html.IndexOf($"/bao-cao/phong-trao/{campaignId}\"", StringComparison.Ordinal);
+        Assert.True(link > 0, "the campaign is listed on the index");
+        var start = html.LastIndexOf("<tr", link, StringComparison.Ordinal);
+        return Html.Text(html[start..html.IndexOf("</tr>", link, StringComparison.Ordinal)]);
+    }
+
     [Fact]
     public async Task ARegistrationAndAReport_ShowAtOnce_AndARemovedRegistrationDisappears()
     {
@@ -25,6 +35,8 @@ public sealed class DashboardCacheTests(DashboardAppFactory factory) : IClassFix
         // Read twice: the second answer comes from the cache.
         await TextAsync(leader, campaignUrl);
         Assert.Contains("2/3 đơn vị dự kiến đã đăng ký", await TextAsync(leader, campaignUrl), StringComparison.Ordinal);
+        await IndexRowAsync(leader, data.CampaignId);
+        Assert.Contains("66,7 %", await IndexRowAsync(leader, data.CampaignId), StringComparison.Ordinal);
         var unitBefore = await TextAsync(leader, unitUrl);
         Assert.DoesNotContain("14/06/2026", unitBefore, StringComparison.Ordinal);
 
@@ -42,6 +54,7 @@ public sealed class DashboardCacheTests(DashboardAppFactory factory) : IClassFix
         });
 
         Assert.Contains("3/3 đơn vị dự kiến đã đăng ký", await TextAsync(leader, campaignUrl), StringComparison.Ordinal);
+        Assert.Contains("100 %", await IndexRowAsync(leader, data.CampaignId), StringComparison.Ordinal);
         Assert.Contains("14/06/2026", await TextAsync(leader, unitUrl), StringComparison.Ordinal);
 
         await factory.WithDbAsync(async db =>
