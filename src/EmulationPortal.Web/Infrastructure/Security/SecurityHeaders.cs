@@ -19,18 +19,7 @@ internal static class SecurityHeaders
     /// fonts are bootstrap-icons' woff2. No 'unsafe-inline', no 'unsafe-eval', no plugins, no &lt;base&gt;, framing
     /// and form posts only by the portal itself.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; " +
-        "script-src 'self'; " +
-        "style-src 'self'; " +
-        "img-src 'self' data:; " +
-        "font-src 'self'; " +
-        "connect-src 'self'; " +
-        "object-src 'none'; " +
-        "base-uri 'none'; " +
-        "frame-ancestors 'self'; " +
-        "form-action 'self'; " +
-        "upgrade-insecure-requests";
+    public const string ContentSecurityPolicy = ContentSecurityPolicyWithoutUpgrade + "; upgrade-insecure-requests";
 
     /// <summary>The same policy for a site also reachable over plain HTTP (the demo on http://localhost:5000).</summary>
     public const string ContentSecurityPolicyWithoutUpgrade =
