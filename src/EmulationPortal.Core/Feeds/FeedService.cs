@@ -68,7 +68,7 @@ public sealed class FeedService(PortalDbContext db, PortalClock clock, Organisat
             .ToListAsync(cancellationToken);
         return new FeedContent<FeedArticle>(name, rows.Select(a => new FeedArticle(
                 a.Id, a.Title, ArticlePath(a.Slug),
-                FeedText.Excerpt(a.Body is null ? a.Summary : Search.PlainText.FromHtml(a.Body), DescriptionLength),
+                FeedText.Excerpt(a.Body is null ? a.Summary : Search.PlainText.Lead(a.Body, DescriptionLength), DescriptionLength),
                 DateTime.SpecifyKind(a.PublishedAt, DateTimeKind.Utc)))
             .ToList());
     }

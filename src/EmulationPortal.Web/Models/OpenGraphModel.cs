@@ -17,7 +17,7 @@ public sealed record OpenGraphModel(string Title, string Description, string Pat
     public const int DescriptionLength = 200;
 
     /// <summary>The description as plain text of at most <see cref="DescriptionLength"/> characters.</summary>
-    public string PlainDescription => FeedText.Excerpt(PlainText.FromHtml(Description), DescriptionLength);
+    public string PlainDescription => FeedText.Excerpt(PlainText.Lead(Description, DescriptionLength), DescriptionLength);
 
     /// <summary>The image served at /anh/{id}, or null.</summary>
     public static string? ImageOf(int? fileId) =>

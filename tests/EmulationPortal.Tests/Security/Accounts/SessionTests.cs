@@ -212,6 +212,27 @@ public sealed class SessionTests(SessionClockFactory factory) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task AStampChangedWhereThisInstanceDoesNotSee_EndsTheSessionAtTheNextStampCheck_NotBefore()
+    {
+        var clock = factory.Clock!;
+        var (cookie, userName) = await SignInAsync();
+        using var bare = BareClient(factory);
+        await AssertSignedInAsync(bare, cookie);
+
+        // Another instance of the portal changed the stamp (the session row and this instance's cache stay).
+        await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == userName)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.SecurityStamp, Guid.NewGuid().ToString("N"))));
+
+        // Within the check interval (1 minute) the stamp is not read: the session goes on.
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await AssertSignedInAsync(bare, cookie);
+
+        // Past it, the next request checks the stamp and ends the session.
+        clock.Advance(TimeSpan.FromSeconds(45));
+        await AssertSentToLoginAsync(bare, cookie);
+    }
+
+    [Fact]
     public async Task SignedInRequests_InTheSteadyState_DoNotReadTheSessionTable()
     {
         var (cookie, userName) = await SignInAsync();
