@@ -46,6 +46,9 @@ internal static class PortalHostExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         builder.Services.AddSingleton(new DataFolder(dataFolder));
 
+        // Pooled: a context is built once and reset between requests (building one was 5–6 % of a signed-in page's
+        // CPU, docs/performance.md). What it takes besides its options is singleton: IAuditActor reads the current
+        // request through IHttpContextAccessor.
         var queryWarning = QueryCountWarning.Threshold(configuration, builder.Environment);
         builder.Services.AddDbContextPool<PortalDbContext>(options =>
         {
