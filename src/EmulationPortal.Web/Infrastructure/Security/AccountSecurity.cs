@@ -132,6 +132,7 @@ internal static class AccountSecurity
             options.Cookie.Domain = null;
         });
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, SessionAntiforgeryData>();
+        SessionFormTokens.Register(services, settings.AntiforgeryCookieName);
 
         // V6.3: sign-in posts per client address.
         services.AddRateLimiter(options =>

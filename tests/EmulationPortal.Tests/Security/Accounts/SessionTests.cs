@@ -261,6 +261,51 @@ public sealed class SessionTests(SessionClockFactory factory) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task ASessionsPages_CarryOneFormToken_ThatStillPosts_NeverCached_AndAnotherSessionGetsItsOwn()
+    {
+        var userName = await TestUsers.CreateAsync(factory, Roles.Staff);
+        var sessions = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var client = factory.CreateBrowserlikeClient();
+            using var signIn = await TestUsers.SignInAsync(client, userName, TestUsers.Password);
+            sessions.Add(CookiePair(SetCookie(signIn, AuthCookie)!));
+        }
+
+        using var bare = BareClient(factory);
+        string antiforgery;
+        using (var first = await GetWithCookieAsync(bare, "/", sessions[0]))
+        {
+            antiforgery = CookiePair(SetCookie(first, ".EmulationPortal.Antiforgery")!);
+        }
+
+        async Task<(string Token, string CacheControl)> PageAsync(string session)
+        {
+            using var page = await GetWithCookieAsync(bare, "/", session + "; " + antiforgery);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            return (Html.AntiforgeryToken(await page.Content.ReadAsStringAsync()), page.Headers.CacheControl?.ToString() ?? string.Empty);
+        }
+
+        var first1 = await PageAsync(sessions[0]);
+        var first2 = await PageAsync(sessions[0]);
+        var second = await PageAsync(sessions[1]);
+
+        Assert.Equal(first1.Token, first2.Token);
+        Assert.NotEqual(first1.Token, second.Token);
+        Assert.All(new[] { first1, first2, second }, p => Assert.Contains("no-store", p.CacheControl, StringComparison.Ordinal));
+
+        // The token given again is the one the sign-out form posts: it still works.
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/dang-xuat", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = first2.Token }),
+        };
+        post.Headers.Add("Cookie", sessions[0] + "; " + antiforgery);
+        using var signedOut = await bare.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        await AssertSentToLoginAsync(bare, sessions[0]);
+    }
+
+    [Fact]
     public async Task AFormTokenFromAnotherSessionOfTheSameUser_IsRefused()
     {
         var userName = await TestUsers.CreateAsync(factory, Roles.Staff);
