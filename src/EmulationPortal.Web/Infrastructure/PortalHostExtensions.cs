@@ -72,6 +72,7 @@ internal static class PortalHostExtensions
             }
         });
 
+        builder.Services.AddSingleton<FragmentCache>();
         builder.Services.AddPortalCore(Path.Combine(dataFolder, "files"), configuration["Portal:TimeZone"]);
         builder.Services.AddSingleton(configuration.GetSection(EmulationPortal.Files.UploadOptions.SectionName).Get<EmulationPortal.Files.UploadOptions>() ?? new EmulationPortal.Files.UploadOptions());
         builder.Services.AddAdminContent();
