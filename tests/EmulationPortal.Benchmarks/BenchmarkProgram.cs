@@ -16,7 +16,7 @@ internal static class BenchmarkProgram
                   create the database with the app's migrations, fill it (plus news and documents when asked), build the search index
           measure --db /path/portal.db [--pages dashboard|search|all] [--requests 200] [--warmup 20] [--wrk-seconds 10] [--wrk-connections 8] [--out results.md]
           scale   --db /path/portal.db --portal publish/EmulationPortal.Web.dll --reference publish-ref/EmulationPortal.Benchmarks.Reference.dll
-                  [--wrk-seconds 10] [--wrk-connections 32] [--warmup 100] [--warmup-seconds 5] [--out scale.md] [--portal-env Name=value,Name2=value]
+                  [--wrk-seconds 10] [--wrk-connections 32] [--warmup 100] [--warmup-seconds 5] [--trials 3] [--out scale.md] [--portal-env Name=value,Name2=value]
                   issue 6: the public pages anonymous and signed in, and the dashboard, against the reference page (needs wrk)
           search  --db /path/portal.db [--runs 200] [--warmup 20] [--engine fts5|folded] [--out search.md]
                   time SearchService.SearchAsync in-process for a fixed set of searches (needs a fill with --articles/--documents)
@@ -63,6 +63,7 @@ internal static class BenchmarkProgram
                         options.Int("warmup", 100),
                         options.Get("out"),
                         options.Int("warmup-seconds", 5),
+                        Math.Max(1, options.Int("trials", 3)),
                         (options.Get("portal-env") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
                             .Select(p => p.Split('=', 2))
                             .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal)));
