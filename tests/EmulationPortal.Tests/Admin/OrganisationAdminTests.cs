@@ -211,6 +211,31 @@ public sealed class OrganisationAdminTests(PortalAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task OrganisationRenamed_ShowsInTheFrameOfTheNextSignedInPage()
+    {
+        using var admin = await TestUsers.SignedInClientAsync(factory, Roles.Administrator);
+        using var staff = await TestUsers.SignedInClientAsync(factory, Roles.Staff);
+        var before = Html.Text(await staff.GetStringAsync(new Uri("/tin-tuc", UriKind.Relative)));
+
+        var (name, version) = await factory.WithDbAsync(async db =>
+            await db.OrganisationSettings.OrderBy(o => o.Id).Select(o => ValueTuple.Create(o.Name, o.Version)).FirstAsync());
+        var renamed = "Sở Thử Nghiệm Khung Trang " + version;
+        Assert.DoesNotContain(renamed, before, StringComparison.Ordinal);
+        using var saved = await TestUsers.PostFormAsync(admin, "/Admin/Organisation", "/Admin/Organisation", new Dictionary<string, string>
+        {
+            ["Name"] = renamed, ["Phone"] = "0200 3822 111", ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // The header (name in capitals) and the footer (name, telephone) are rendered once per data generation.
+        var after = Html.Text(await staff.GetStringAsync(new Uri("/tin-tuc", UriKind.Relative)));
+        Assert.Contains(renamed.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), after, StringComparison.Ordinal);
+        Assert.Contains(renamed, after, StringComparison.Ordinal);
+        Assert.Contains("0200 3822 111", after, StringComparison.Ordinal);
+        Assert.DoesNotContain(name.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OrganisationSettings_WithoutName_IsRefused()
     {
         using var admin = await TestUsers.SignedInClientAsync(factory, Roles.Administrator);
