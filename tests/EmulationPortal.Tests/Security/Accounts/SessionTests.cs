@@ -27,6 +27,21 @@ public sealed class SessionTests(SessionClockFactory factory) : IClassFixture<Se
         return (CookiePair(cookie), userName);
     }
 
+    /// <summary>The session cookies of two sign-ins of the same new Staff member.</summary>
+    private async Task<List<string>> TwoSessionsOfOneUserAsync()
+    {
+        var userName = await TestUsers.CreateAsync(factory, Roles.Staff);
+        var sessions = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var client = factory.CreateBrowserlikeClient();
+            using var signIn = await TestUsers.SignInAsync(client, userName, TestUsers.Password);
+            sessions.Add(CookiePair(SetCookie(signIn, AuthCookie)!));
+        }
+
+        return sessions;
+    }
+
     private static async Task AssertSignedInAsync(HttpClient bare, string cookiePair, string path = Protected)
     {
         using var response = await GetWithCookieAsync(bare, path, cookiePair);
@@ -263,14 +278,7 @@ public sealed class SessionTests(SessionClockFactory factory) : IClassFixture<Se
     [Fact]
     public async Task ASessionsPages_CarryOneFormToken_ThatStillPosts_NeverCached_AndAnotherSessionGetsItsOwn()
     {
-        var userName = await TestUsers.CreateAsync(factory, Roles.Staff);
-        var sessions = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            using var client = factory.CreateBrowserlikeClient();
-            using var signIn = await TestUsers.SignInAsync(client, userName, TestUsers.Password);
-            sessions.Add(CookiePair(SetCookie(signIn, AuthCookie)!));
-        }
+        var sessions = await TwoSessionsOfOneUserAsync();
 
         using var bare = BareClient(factory);
         string antiforgery;
@@ -308,14 +316,7 @@ public sealed class SessionTests(SessionClockFactory factory) : IClassFixture<Se
     [Fact]
     public async Task AFormTokenFromAnotherSessionOfTheSameUser_IsRefused()
     {
-        var userName = await TestUsers.CreateAsync(factory, Roles.Staff);
-        var sessions = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            using var client = factory.CreateBrowserlikeClient();
-            using var signIn = await TestUsers.SignInAsync(client, userName, TestUsers.Password);
-            sessions.Add(CookiePair(SetCookie(signIn, AuthCookie)!));
-        }
+        var sessions = await TwoSessionsOfOneUserAsync();
 
         using var bare = BareClient(factory);
         using var page = await GetWithCookieAsync(bare, Protected, sessions[0]);
