@@ -216,7 +216,12 @@ internal static class ScaleBenchmark
             if (first is not null && deep is not null)
             {
                 var ratio = deep.Wrk.RequestsPerSecond / first.Wrk.RequestsPerSecond;
-                sb.AppendLine(inv, $"- News page 2,000 vs page 1 ({visitor}): {ratio:F2} (target ≥ 0.8: {(ratio >= 0.8 ? "met" : "missed")})");
+
+                // Anonymous, both pages come from the output cache: the pair only shows the run's noise. The paging
+                // query the target is about runs on every signed-in request.
+                sb.AppendLine(visitor == "anonymous"
+                    ? string.Create(inv, $"- News page 2,000 vs page 1 ({visitor}, both from the output cache, so not a test of paging): {ratio:F2}")
+                    : string.Create(inv, $"- News page 2,000 vs page 1 ({visitor}, uncached: the paging query on every request): {ratio:F2} (target ≥ 0.8: {(ratio >= 0.8 ? "met" : "missed")})"));
             }
         }
 
