@@ -91,12 +91,7 @@ internal static class AccountSecurity
         // when served over HTTPS only.
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = settings.AuthCookieName;
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = settings.SecurePolicy;
-            options.Cookie.Path = "/";
-            options.Cookie.Domain = null;
+            Harden(options.Cookie, settings.AuthCookieName, SameSiteMode.Lax, settings);
             options.LoginPath = "/dang-nhap";
             options.LogoutPath = "/dang-xuat";
             options.AccessDeniedPath = "/khong-co-quyen";
@@ -124,12 +119,7 @@ internal static class AccountSecurity
         // are bound to the signed-in session (SessionAntiforgeryData).
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = settings.AntiforgeryCookieName;
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = settings.SecurePolicy;
-            options.Cookie.Path = "/";
-            options.Cookie.Domain = null;
+            Harden(options.Cookie, settings.AntiforgeryCookieName, SameSiteMode.Strict, settings);
         });
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, SessionAntiforgeryData>();
         SessionFormTokens.Register(services, settings.AntiforgeryCookieName);
@@ -176,6 +166,17 @@ internal static class AccountSecurity
         };
         var executor = http.RequestServices.GetRequiredService<IActionResultExecutor<ViewResult>>();
         await executor.ExecuteAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()), view);
+    }
+
+    /// <summary>What every portal cookie is: HttpOnly, for the whole site and this host only, Secure per the setting.</summary>
+    private static void Harden(CookieBuilder cookie, string name, SameSiteMode sameSite, AccountSecuritySettings settings)
+    {
+        cookie.Name = name;
+        cookie.HttpOnly = true;
+        cookie.SameSite = sameSite;
+        cookie.SecurePolicy = settings.SecurePolicy;
+        cookie.Path = "/";
+        cookie.Domain = null;
     }
 
     /// <summary>Whether Identity's security-stamp check would run: no issue time, or older than the interval.</summary>
